@@ -6,17 +6,25 @@ using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Running;
 
-/// <summary>Runs a pipeline's stages in order against its warehouse and reports each stage.</summary>
+/// <summary>
+/// Runs a pipeline's stages in order against its warehouse: holds the warehouse's writer lock, logs the run in
+/// <c>pipeline_run</c> and reports each stage.
+/// </summary>
 public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
 {
+    /// <summary>How long a run waits for another run on the same warehouse before giving up.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
     public RunSummary Run(PipelineConfig config, IReadOnlyList<IStage> stages, string trigger = "manual", CancellationToken cancellationToken = default)
     {
         var model = LoadModel(config);
-        Directory.CreateDirectory(Path.GetDirectoryName(config.WarehousePath)!);
+        using var writerLock = WarehouseLock.Acquire(config.WarehousePath, LockTimeout, cancellationToken);
         var started = clock.GetUtcNow();
-        var runId = started.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture) + "-" + config.Name;
+        var runId = started.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + config.Name;
         using var connection = new DuckDBConnection($"DataSource={config.WarehousePath}");
         connection.Open();
+        RunLog.MarkAbandoned(connection);
+        RunLog.Started(connection, runId, config.Name, trigger, started);
         var context = new RunContext
         {
             Config = config,
@@ -28,15 +36,25 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
             Trigger = trigger,
         };
         var results = new List<StageResult>();
-        foreach (var stage in stages)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            observer.StageStarted(stage.Name);
-            var watch = Stopwatch.StartNew();
-            var result = stage.Run(context, cancellationToken) with { Seconds = watch.Elapsed.TotalSeconds };
-            results.Add(result);
-            observer.StageCompleted(result);
+            foreach (var stage in stages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                observer.StageStarted(stage.Name);
+                var watch = Stopwatch.StartNew();
+                var result = stage.Run(context, cancellationToken) with { Seconds = watch.Elapsed.TotalSeconds };
+                results.Add(result);
+                observer.StageCompleted(result);
+            }
         }
+        catch (Exception ex)
+        {
+            var status = ex is OperationCanceledException ? "cancelled" : "failed";
+            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message);
+            throw;
+        }
+        RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);
         return new RunSummary(runId, config.WarehousePath, results, context.Outputs);
     }
 
