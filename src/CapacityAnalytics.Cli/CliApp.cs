@@ -22,6 +22,7 @@ public static class CliApp
             + "Your own exports:  capacity run --extracts ./exports --preset salesforce --out ./out");
         root.Options.Add(Quiet);
         var env = new CliEnvironment(console, clock);
+        root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(ContractCommand.Create(env));
         return root;
     }
