@@ -4,7 +4,8 @@ namespace CapacityAnalytics.Pipeline.Presets;
 
 /// <summary>
 /// Parameter substitution in preset SQL: <c>{{name}}</c> becomes a SQL literal (a string, or a list
-/// <c>['a', 'b']</c> for a list parameter) and <c>{{column:name}}</c> a quoted identifier. In a source's column
+/// <c>['a', 'b']</c> for a list parameter) and <c>{{column:name}}</c> a quoted identifier (the value normalized like a header, so <c>ARR__c</c> and
+/// <c>arr_c</c> both name the column <c>arr_c</c>). In a source's column
 /// list, <c>{{name}}</c> becomes the bare value (a configurable vendor column name).
 /// </summary>
 public static partial class PresetTemplate
@@ -17,7 +18,7 @@ public static partial class PresetTemplate
             var parameter = Lookup(parameters, m.Groups["name"].Value, where);
             if (m.Groups["kind"].Success)
             {
-                return SqlText.Identifier(parameter.Value);
+                return SqlText.Identifier(HeaderNormalizer.Normalize(parameter.Value));
             }
             return parameter.IsList
                 ? "[" + string.Join(", ", parameter.Values.Select(SqlText.Literal)) + "]::varchar[]"

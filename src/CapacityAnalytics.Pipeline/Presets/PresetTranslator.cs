@@ -32,7 +32,7 @@ public static class PresetTranslator
         {
             PresetSqlFunctions.Install(connection, preset);
             var loader = new SourceLoader(connection, preset, report);
-            foreach (var source in preset.Sources)
+            foreach (var source in preset.Sources.Select(s => Resolve(s, parameters, preset.SourceFile)))
             {
                 var table = loader.Load(source, extractFolder);
                 sources.Add(table);
@@ -53,6 +53,17 @@ public static class PresetTranslator
             DropTemporaries(connection);
         }
         return report.Build(preset.Name, extractFolder);
+    }
+
+    /// <summary>The source with parameter-named columns resolved for this run.</summary>
+    private static PresetSource Resolve(PresetSource source, IReadOnlyDictionary<string, PresetParameter> parameters, string file)
+    {
+        var columns = source.Columns
+            .Select(c => c with { Name = HeaderNormalizer.Normalize(PresetTemplate.ExpandName(c.Name, parameters, $"{file}: source '{source.Name}'")) })
+            .Where(c => c.Name.Length > 0)
+            .DistinctBy(c => c.Name)
+            .ToList();
+        return source with { Columns = columns };
     }
 
     private static List<PresetEntity> SelectEntities(Preset preset, IReadOnlyCollection<string>? requested)

@@ -44,7 +44,9 @@ internal static partial class PresetValidator
         var columns = new List<PresetColumn>();
         foreach (var (column, type) in doc!.Columns ?? [])
         {
-            var columnName = HeaderNormalizer.Normalize(PresetTemplate.ExpandName(column, parameters, $"{file}: source '{name}'"));
+            // A column named by a parameter ("{{arr_field}}") is resolved per run; here it is only checked.
+            _ = PresetTemplate.ExpandName(column, parameters, $"{file}: source '{name}'");
+            var columnName = column.Contains("{{", StringComparison.Ordinal) ? column.Trim() : HeaderNormalizer.Normalize(column);
             if (!Enum.TryParse<PresetColumnType>(type, ignoreCase: true, out var parsed) || !Enum.IsDefined(parsed))
             {
                 throw new PresetFormatException(
