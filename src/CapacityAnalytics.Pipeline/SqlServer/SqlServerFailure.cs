@@ -12,7 +12,8 @@ internal static class SqlServerFailure
             && ex.Message.Contains("nvariant", StringComparison.Ordinal))
         {
             return new ConfigurationException(
-                $"{what}: SqlClient needs ICU globalization data; build with InvariantGlobalization=false and install libicu.");
+                $"{what} (connection from ${connection.Variable}): SqlClient needs ICU globalization data; "
+                + "build with InvariantGlobalization=false and install libicu.");
         }
         var reason = connection.Scrub(ex.Message.ReplaceLineEndings(" "));
         // The inner exception is kept for diagnostics only when its text is already clean.
