@@ -70,7 +70,18 @@ internal sealed class BatchReader(IDataReader source, IReadOnlyList<SqlServerCol
         return count;
     }
 
-    public Type GetFieldType(int i) => GetValue(i).GetType();
+    // Answered from the plan, so it also works before the first row (SqlBulkCopy may ask while it maps columns).
+    public Type GetFieldType(int i) => columns[i].Value switch
+    {
+        ValueKind.WholeNumeric => typeof(decimal),
+        ValueKind.SmallintValue => typeof(short),
+        ValueKind.IntValue => typeof(int),
+        ValueKind.BigintValue => typeof(long),
+        ValueKind.Date or ValueKind.Timestamp or ValueKind.InstantAsUtc => typeof(DateTime),
+        ValueKind.InstantWithOffset => typeof(DateTimeOffset),
+        ValueKind.Time => typeof(TimeSpan),
+        _ => source.GetFieldType(i),
+    };
 
     public string GetDataTypeName(int i) => columns[i].SqlType;
 

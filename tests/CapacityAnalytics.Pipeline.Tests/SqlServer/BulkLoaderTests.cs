@@ -86,6 +86,7 @@ public sealed class BulkLoaderTests : IDisposable
         Assert.Equal(9m, row[8]);
         Assert.Equal((short)3, row[9]);
         Assert.All(writer.Rows[1], v => Assert.Equal(DBNull.Value, v));
+        Assert.Equal(row.Select(v => v.GetType()), writer.FieldTypes);
     }
 
     [Fact]

@@ -10,12 +10,19 @@ internal sealed class RecordingBulkWriter : IBulkWriter
     public List<int> BatchSizes { get; } = [];
     public List<object[]> Rows { get; } = [];
     public List<string> Names { get; } = [];
+    public List<Type> FieldTypes { get; } = [];
 
     public void WriteBatch(string destination, IDataReader rows, CancellationToken cancellationToken)
     {
         Destinations.Add(destination);
         Names.Clear();
-        for (var i = 0; i < rows.FieldCount; i++) Names.Add(rows.GetName(i));
+        FieldTypes.Clear();
+        // Asked before the first row, as SqlBulkCopy may.
+        for (var i = 0; i < rows.FieldCount; i++)
+        {
+            Names.Add(rows.GetName(i));
+            FieldTypes.Add(rows.GetFieldType(i));
+        }
         var count = 0;
         while (rows.Read())
         {
