@@ -82,6 +82,10 @@ public sealed class SqlServerTarget
 {
     public string ConnectionEnv { get; set; } = "CAPACITY_SQLSERVER";
     public string Schema { get; set; } = "capacity";
+    /// <summary>sqlserver (SQL Server, Azure SQL) or fabric (Fabric Warehouse: varchar, datetime2 in UTC, no sp_rename).</summary>
+    public string Dialect { get; set; } = "sqlserver";
+    /// <summary>Rows per bulk-copy batch.</summary>
+    public int BatchSize { get; set; } = 50_000;
 }
 
 public sealed class ScheduleConfig
