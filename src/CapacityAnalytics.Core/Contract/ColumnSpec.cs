@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CapacityAnalytics.Core.Contract;
 
 /// <summary>One column of the input contract (SPEC §3).</summary>
@@ -37,7 +39,7 @@ public sealed record ColumnSpec(
         }
         if (Min is not null || Max is not null)
         {
-            text += FormattableString.Invariant($" in [{Min?.ToString() ?? "-inf"}, {Max?.ToString() ?? "inf"}]");
+            text += FormattableString.Invariant($" in [{Min?.ToString(CultureInfo.InvariantCulture) ?? "-inf"}, {Max?.ToString(CultureInfo.InvariantCulture) ?? "inf"}]");
         }
         return text;
     }

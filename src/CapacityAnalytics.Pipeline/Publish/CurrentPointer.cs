@@ -48,10 +48,10 @@ public static class CurrentPointer
 
     private static class NativeMethods
     {
-        [DllImport("libc", SetLastError = true)]
+#pragma warning disable SYSLIB1054, CA1401 // A plain DllImport keeps the project free of unsafe code; rename(2) takes UTF-8 paths.
+        [DllImport("libc", SetLastError = true, CharSet = CharSet.Ansi, BestFitMapping = false, ThrowOnUnmappableChar = true)]
         [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
-#pragma warning disable CA2101, SYSLIB1054, CA1401 // ANSI marshalling is UTF-8 on Unix, which is what rename(2) takes.
-        public static extern int rename(string oldpath, string newpath);
-#pragma warning restore CA2101, SYSLIB1054, CA1401
+        public static extern int rename([MarshalAs(UnmanagedType.LPUTF8Str)] string oldpath, [MarshalAs(UnmanagedType.LPUTF8Str)] string newpath);
+#pragma warning restore SYSLIB1054, CA1401
     }
 }

@@ -1,5 +1,6 @@
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.SqlServer;
 
 namespace CapacityAnalytics.Pipeline.Publish;
 
@@ -14,6 +15,7 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
         var publish = config.Publish;
         if (publish.Duckdb is not null) targets.Add(new DuckDbPublisher());
         if (publish.Parquet is { } parquet) targets.Add(new ParquetPublisher(Path.Combine(config.OutDirectory, "parquet"), parquet.Keep));
+        if (publish.Sqlserver is { } sqlServer) targets.Add(new SqlServerPublisher(sqlServer));
         return new PublishStage(targets);
     }
 

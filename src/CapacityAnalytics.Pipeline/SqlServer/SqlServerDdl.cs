@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace CapacityAnalytics.Pipeline.SqlServer;
@@ -42,14 +43,14 @@ public static class SqlServerDdl
             if (dialect == SqlDialect.Fabric)
             {
                 text.Append(DropTable(schema, table)).Append('\n')
-                    .Append($"create table {current} as select * from {incoming};\n")
-                    .Append($"drop table {incoming};\n");
+                    .Append(CultureInfo.InvariantCulture, $"create table {current} as select * from {incoming};\n")
+                    .Append(CultureInfo.InvariantCulture, $"drop table {incoming};\n");
                 continue;
             }
             var previous = table + PreviousSuffix;
             text.Append(DropTable(schema, previous)).Append('\n')
-                .Append($"if object_id({TSql.Literal(current)}, N'U') is not null exec sp_rename {TSql.Literal(current)}, {TSql.Literal(previous)};\n")
-                .Append($"exec sp_rename {TSql.Literal(incoming)}, {TSql.Literal(table)};\n")
+                .Append(CultureInfo.InvariantCulture, $"if object_id({TSql.Literal(current)}, N'U') is not null exec sp_rename {TSql.Literal(current)}, {TSql.Literal(previous)};\n")
+                .Append(CultureInfo.InvariantCulture, $"exec sp_rename {TSql.Literal(incoming)}, {TSql.Literal(table)};\n")
                 .Append(DropTable(schema, previous)).Append('\n');
         }
         return text.Append("commit;").ToString();
