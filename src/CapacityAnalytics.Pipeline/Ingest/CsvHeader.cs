@@ -1,6 +1,5 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
+using System.Text;
 
 namespace CapacityAnalytics.Pipeline.Ingest;
 
@@ -20,9 +19,53 @@ public static class CsvHeader
     /// <summary>The normalized header names, or null when the input has no record at all.</summary>
     public static IReadOnlyList<string>? Read(TextReader reader)
     {
-        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null };
-        using var parser = new CsvParser(reader, configuration);
-        return parser.Read() && parser.Record is { } record ? Normalize(record) : null;
+        var names = new List<string>();
+        var field = new StringBuilder();
+        var inQuote = false;
+        var any = false;
+        int c;
+        while ((c = reader.Read()) >= 0)
+        {
+            any = true;
+            if (inQuote)
+            {
+                if (c != '"')
+                {
+                    field.Append((char)c);
+                }
+                else if (reader.Peek() == '"')
+                {
+                    field.Append((char)reader.Read());
+                }
+                else
+                {
+                    inQuote = false;
+                }
+            }
+            else if (c == '"' && field.Length == 0)
+            {
+                inQuote = true;
+            }
+            else if (c == ',')
+            {
+                names.Add(field.ToString());
+                field.Clear();
+            }
+            else if (c == '\n')
+            {
+                break;
+            }
+            else if (c != '\r')
+            {
+                field.Append((char)c);
+            }
+        }
+        if (!any)
+        {
+            return null;
+        }
+        names.Add(field.ToString());
+        return Normalize(names);
     }
 
     public static IReadOnlyList<string> Normalize(IReadOnlyList<string> names)

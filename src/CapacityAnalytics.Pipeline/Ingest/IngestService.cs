@@ -53,9 +53,9 @@ public static class IngestService
         var watch = Stopwatch.StartNew();
         LandingResult landing;
         TypingResult typing;
-        if (UsageEventsStream.Handles(entity, files))
+        if (UsageEventsStreamingLoad.Handles(entity, files))
         {
-            (landing, typing) = UsageEventsStream.Load(connection, files, options);
+            (landing, typing) = UsageEventsStreamingLoad.Load(connection, files, options);
         }
         else
         {

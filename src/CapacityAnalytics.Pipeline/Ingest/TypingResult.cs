@@ -1,6 +1,7 @@
 namespace CapacityAnalytics.Pipeline.Ingest;
 
 /// <summary>What the typing step did with one landed entity.</summary>
+/// <param name="Entity">The contract entity.</param>
 /// <param name="Table">The raw table it will become (written under its pending name until the swap).</param>
 /// <param name="RowsTyped">Rows in the landing table.</param>
 /// <param name="RowsRejected">Rows with at least one bad cell.</param>

@@ -9,7 +9,7 @@ namespace CapacityAnalytics.Pipeline.Ingest;
 /// checks each row on the way (no landing table of tens of millions of VARCHAR rows). Bad rows are counted in that
 /// pass; only when there are any is the input read a second time to list them with their lines.
 /// </summary>
-public static class UsageEventsStream
+public static class UsageEventsStreamingLoad
 {
     private const string Aggregate = "_ingest_usage_aggregate";
     private const string Bad = "_ingest_usage_bad";
