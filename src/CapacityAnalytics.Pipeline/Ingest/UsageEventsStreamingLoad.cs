@@ -42,13 +42,13 @@ public static class UsageEventsStreamingLoad
         var maps = new Dictionary<string, CsvLineMap>(StringComparer.Ordinal);
         foreach (var reader in readers)
         {
-            var rows = connection.Scalar<long>($"select coalesce(sum(events), 0) from {Aggregate} where not by_day and {LandingColumns.File} = $1", reader.File.Path);
+            var rows = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where not by_day and {LandingColumns.File} = $1", reader.File.Path);
             var (map, records) = reader.CollectRejects(connection, rows);
             maps[reader.File.Path] = map;
             structural += records;
         }
         CsvExtractReader.ResetRejects(connection);
-        var rejected = connection.Scalar<long>($"select coalesce(sum(events), 0) from {Aggregate} where by_day and not ok");
+        var rejected = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where by_day and not ok");
         if (rejected > 0)
         {
             ListBadRows(connection, readers, columns, maps);
@@ -59,7 +59,7 @@ public static class UsageEventsStreamingLoad
             select account_id, date, active_users, events, null::bigint as key_events
             from {Aggregate} where by_day and ok order by account_id, date
             """);
-        var typed = connection.Scalar<long>($"select coalesce(sum(events), 0) from {Aggregate} where by_day");
+        var typed = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where by_day");
         connection.Execute($"drop table {Aggregate}");
         var landing = new LandingResult(files.Select(f => f.Path).ToList(), typed, structural, files.Sum(f => new FileInfo(f.Path).Length));
         return (landing, new TypingResult(entity.Name, UsageEventsDaily.Table, typed, rejected, 0, connection.RowCount(pending)));
