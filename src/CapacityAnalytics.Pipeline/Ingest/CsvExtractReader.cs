@@ -55,7 +55,9 @@ public sealed class CsvExtractReader
     /// A query yielding the header's columns (VARCHAR, normalized names), <c>_file</c>, <c>_line</c> as the row's
     /// ordinal + 1 (right for files of one-line records; see <see cref="CsvLineMap"/>) and <c>_file_order</c>.
     /// </summary>
-    public string SelectSql(bool ignoreErrors = false)
+    /// <param name="ignoreErrors">Skip structural errors without recording them (for a second read of the same file).</param>
+    /// <param name="numbered">False for an aggregation that needs no lines: DuckDB may then read in parallel, out of order, and <c>_line</c> is NULL.</param>
+    public string SelectSql(bool ignoreErrors = false, bool numbered = true)
     {
         var positional = "{" + string.Join(", ", Header.Select((_, i) => $"'c{i}': 'VARCHAR'")) + "}";
         var named = string.Join(", ", Header.Select((h, i) => $"c{i} as {Sql.Identifier(h)}"));
@@ -63,10 +65,10 @@ public sealed class CsvExtractReader
             ? "ignore_errors = true"
             : $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
         return string.Create(CultureInfo.InvariantCulture, $"""
-            select {named}, {Sql.Literal(File.Path)} as {LandingColumns.File}, ordinality + 1 as {LandingColumns.Line},
+            select {named}, {Sql.Literal(File.Path)} as {LandingColumns.File}, {(numbered ? "ordinality + 1" : "null::bigint")} as {LandingColumns.Line},
                 {File.Order} as {LandingColumns.FileOrder}
             from read_csv({Sql.Literal(File.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
-                escape = '"', parallel = false, columns = {positional}, {errors}) with ordinality
+                escape = '"', parallel = {(numbered ? "false" : "true")}, columns = {positional}, {errors}){(numbered ? " with ordinality" : "")}
             """);
     }
 

@@ -28,7 +28,7 @@ public static class UsageEventsStreamingLoad
         var valid = $"len({CheckedRowsSql.Errors}) = 0";
         connection.Execute($"""
             create or replace temp table {Aggregate} as
-            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false), keepExtras: false)})
+            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: false), keepExtras: false)})
             select grouping({LandingColumns.File}) = 1 as by_day, {LandingColumns.File}, ok, account_id, date,
                 count(distinct user_id) filter (where ok) as active_users, count(*) as events
             from (
@@ -70,7 +70,7 @@ public static class UsageEventsStreamingLoad
         var entity = InputContract.UsageEvents;
         connection.Execute($"""
             create or replace temp table {Bad} as
-            select * from ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: true), keepExtras: false)})
+            select * from ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: true, numbered: true), keepExtras: false)})
             where len({CheckedRowsSql.Errors}) > 0
             """);
         foreach (var (file, map) in maps)
@@ -81,6 +81,6 @@ public static class UsageEventsStreamingLoad
         connection.Execute($"drop table {Bad}");
     }
 
-    private static string Source(List<CsvExtractReader> readers, bool ignoreErrors) =>
-        "(" + string.Join(" union all by name ", readers.Select(r => "(" + r.SelectSql(ignoreErrors) + ")")) + ")";
+    private static string Source(List<CsvExtractReader> readers, bool ignoreErrors, bool numbered) =>
+        "(" + string.Join(" union all by name ", readers.Select(r => "(" + r.SelectSql(ignoreErrors, numbered) + ")")) + ")";
 }
