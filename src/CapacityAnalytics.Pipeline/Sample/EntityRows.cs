@@ -40,14 +40,14 @@ public static class EntityRows
     {
         foreach (var o in a.Opportunities.OrderBy(o => o.CreatedOn).ThenBy(o => o.Type, StringComparer.Ordinal))
         {
-            w.Plain(Id("OPP-", ++nextId, 7)).Plain(a.Id).Plain(o.Type).Amount(o.Amount).Date(o.CreatedOn).Date(o.CloseOn)
+            w.Id("OPP-", ++nextId, 7).Plain(a.Id).Plain(o.Type).Amount(o.Amount).Date(o.CreatedOn).Date(o.CloseOn)
                 .Plain(o.Stage).Bool(o.IsClosed).Bool(o.IsWon).EndRow();
         }
     }
 
     public static void Activity(CsvRowWriter w, ActivityDraw a, string? accountId, CompanyPlan plan, long id)
     {
-        w.Plain(Id("ACT-", id, 8));
+        w.Id("ACT-", id, 8);
         if (accountId is null)
         {
             w.Empty();
@@ -73,11 +73,8 @@ public static class EntityRows
         var responded = t.FirstResponseAt <= extractEnd;
         var solved = t.SolvedAt <= extractEnd;
         var status = solved ? (t.SolvedAt < extractEnd.AddDays(-7) ? "closed" : "solved") : responded ? "open" : "new";
-        w.Plain(Id("TKT-", id, 7)).Plain(accountId).Timestamp(t.CreatedAt)
+        w.Id("TKT-", id, 7).Plain(accountId).Timestamp(t.CreatedAt)
             .Timestamp(responded ? t.FirstResponseAt : null).Timestamp(solved ? t.SolvedAt : null)
             .Plain(t.Priority).Plain(status).Plain(t.Channel).Bool(t.Escalated).NumberOrEmpty(t.CsmMinutes).EndRow();
     }
-
-    private static string Id(string prefix, long n, int digits) =>
-        prefix + n.ToString("D" + digits.ToString(System.Globalization.CultureInfo.InvariantCulture), System.Globalization.CultureInfo.InvariantCulture);
 }

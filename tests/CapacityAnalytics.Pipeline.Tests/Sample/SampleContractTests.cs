@@ -85,6 +85,24 @@ public sealed class SampleContractTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(5, 1, 1)]
+    [InlineData(30, 3, 5)]
+    public void A_tiny_company_is_still_written_and_complete(int accounts, int csms, int months)
+    {
+        // Given options far below the defaults
+        var options = new SampleOptions(Accounts: accounts, Csms: csms, Months: months);
+
+        // When the company is written
+        var result = SampleCompanyGenerator.Write(options, _dir);
+
+        // Then every account and CSM is there, and the ground truth still names a control CSM
+        Assert.Equal(accounts, result.RowsWritten["accounts"]);
+        Assert.Equal(csms, result.RowsWritten["csms"]);
+        Assert.Single(result.GroundTruth.Controls);
+        Assert.Empty(result.GroundTruth.Episodes);
+    }
+
     private static void AssertFits(EntitySpec entity, ColumnSpec column, string value)
     {
         var where = $"{entity.Name}.{column.Name} = '{value}'";
