@@ -57,18 +57,6 @@ public sealed class TimeEquationDesign
         return new TimeEquationDesign(ordered, accountIds, x, y, account, segment);
     }
 
-    /// <summary>The linear predictor of one observation under coefficients on the log scale.</summary>
-    public double LinearPredictor(AccountMonthObservation o, IReadOnlyList<double> beta)
-    {
-        var s = Segments.ToList().IndexOf(o.Segment);
-        if (s < 0) throw new ArgumentException($"Segment '{o.Segment}' was not in the fit.", nameof(o));
-        var row = new double[Columns];
-        Row(row, 0, Segments.Count, s, o);
-        var eta = 0.0;
-        for (var j = 0; j < Columns; j++) eta += row[j] * beta[j];
-        return eta;
-    }
-
     private static void Row(double[] x, int offset, int segmentCount, int segment, AccountMonthObservation o)
     {
         x[offset + segment] = 1;

@@ -114,4 +114,19 @@ public class CalibrationTests
         Assert.Equal(3, result.Quality.Count);
         Assert.Equal(10, result.WorstAccounts.Count);
     }
+
+    [Fact]
+    public void A_negative_digital_program_cost_is_rejected_naming_the_key()
+    {
+        // Given the shipped model with a negative digital cost
+        var text = File.ReadAllText(TestModels.RepoFile("pipelines/capacity-model.yaml"))
+            .Replace("digital_hours_per_account_month: 0.05", "digital_hours_per_account_month: -1", StringComparison.Ordinal);
+
+        // When loaded
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(text), "m.yaml"));
+
+        // Then one line names the key
+        Assert.Contains("lanes.digital_hours_per_account_month", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
 }

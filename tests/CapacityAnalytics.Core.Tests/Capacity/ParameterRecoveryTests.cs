@@ -15,7 +15,7 @@ public class ParameterRecoveryTests(ITestOutputHelper output)
 
         // When fitted and bootstrapped over accounts
         var fit = TweedieGlm.Fit(design);
-        var boot = TimeEquationBootstrap.Run(design, fit, GlmOptions.Default, new BootstrapOptions(Reps: 100, Seed: 7));
+        var boot = TimeEquationBootstrap.Run(design, fit, GlmOptions.Default, new BootstrapOptions(Reps: 60, Seed: 7));
 
         // Then every estimate is within 10% of the truth and inside its 5-95% range. Uplifts are compared as the
         // factor (1 + uplift) they multiply hours by: the onboarding uplift rests on ~600 onboarding months and its
