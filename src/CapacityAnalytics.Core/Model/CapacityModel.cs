@@ -20,6 +20,10 @@ public sealed class CapacityModel
     public EarlyWarningRules EarlyWarning { get; set; } = new();
     public ForwardPlan Forward { get; set; } = new();
     public List<Scenario> Scenarios { get; set; } = [];
+    /// <summary>How each coverage lane turns planned hours into CSM hours (docs/capacity-model.md).</summary>
+    public LanePolicy Lanes { get; set; } = new();
+    /// <summary>Written by <c>capacity calibrate</c>: what the fitted values came from; null in a hand-made model.</summary>
+    public CalibrationInfo? Calibration { get; set; }
 
     /// <summary>The segment an ARR falls in: the band with min_arr &lt;= arr &lt; max_arr.</summary>
     public SegmentBand SegmentFor(double arr) =>
@@ -166,4 +170,24 @@ public sealed class Scenario
     public List<string> ToDigital { get; set; } = [];
     /// <summary>Forward ARR growth (0.3 = +30%).</summary>
     public double? ArrGrowth { get; set; }
+}
+
+public sealed class LanePolicy
+{
+    /// <summary>Hours per account-month of the digital program team (content, campaigns) for a digital-lane account.</summary>
+    public double DigitalHoursPerAccountMonth { get; set; } = 0.05;
+}
+
+public sealed class CalibrationInfo
+{
+    /// <summary>The model version the calibration started from.</summary>
+    public string? PreviousVersion { get; set; }
+    public int Accounts { get; set; }
+    public int AccountMonths { get; set; }
+    public DateOnly? FirstMonth { get; set; }
+    public DateOnly? LastMonth { get; set; }
+    public double TweediePower { get; set; }
+    public int BootstrapReps { get; set; }
+    /// <summary>Fitted base hours per account-month by segment (complexity 3, not onboarding, no expansion, 3 stakeholders).</summary>
+    public Dictionary<string, double> BaseHours { get; set; } = [];
 }

@@ -106,6 +106,13 @@ public static class CapacityModelLoader
             if (r.DropPoints is null && r.DropSd is null) Fail($"early_warning.rules[{i}]", "needs drop_points or drop_sd");
         }
         if (m.Forward.ChurnRate is < 0 or >= 1) Fail("forward.churn_rate", "must be in [0, 1)");
+        if (m.Forward.NewLogoAcv is <= 0) Fail("forward.new_logo_acv", "must be positive when given");
+        if (m.Lanes.DigitalHoursPerAccountMonth < 0) Fail("lanes.digital_hours_per_account_month", "must not be negative");
+        if (m.Drivers.AverageLifetimeMonths <= 0) Fail("drivers.average_lifetime_months", "must be positive");
+        foreach (var seg in m.Calibration?.BaseHours.Keys ?? Enumerable.Empty<string>())
+        {
+            if (m.Segments.All(s => s.Name != seg)) Fail($"calibration.base_hours.{seg}", "names no segment");
+        }
         foreach (var (sc, i) in m.Scenarios.Select((s, i) => (s, i)))
         {
             if (string.IsNullOrWhiteSpace(sc.Name)) Fail($"scenarios[{i}].name", "is required");

@@ -1,0 +1,71 @@
+using MathNet.Numerics.Random;
+
+namespace CapacityAnalytics.Core.Capacity;
+
+/// <summary>
+/// Bootstrap over accounts: each repetition draws accounts with replacement within each segment (so every segment
+/// keeps its indicator identified and its share of accounts), refits the GLM from the full fit with the draw counts as
+/// row weights, and reads the parameters. Repetition r uses its own Mersenne Twister seeded from (seed, r), so the
+/// result does not depend on the degree of parallelism.
+/// </summary>
+public static class TimeEquationBootstrap
+{
+    public static BootstrapResult Run(TimeEquationDesign design, GlmFit full, GlmOptions glm, BootstrapOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        ArgumentNullException.ThrowIfNull(full);
+        if (options.Reps < 2) throw new ArgumentOutOfRangeException(nameof(options), "At least 2 bootstrap repetitions are needed.");
+        var strata = AccountsBySegment(design);
+        var replicates = new IReadOnlyList<double>[options.Reps];
+        var converged = new bool[options.Reps];
+        var start = full.Coefficients.ToArray();
+        Parallel.For(0, options.Reps, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, rep =>
+        {
+            var random = new MersenneTwister(unchecked((options.Seed * 7919) + rep));
+            var counts = new double[design.AccountIds.Count];
+            foreach (var accounts in strata)
+            {
+                for (var k = 0; k < accounts.Length; k++) counts[accounts[random.Next(accounts.Length)]]++;
+            }
+            var weights = new double[design.Rows];
+            for (var i = 0; i < design.Rows; i++) weights[i] = counts[design.Account[i]];
+            var fit = TweedieGlm.Fit(design.X, design.Y, design.Columns, weights, glm, (double[])start.Clone());
+            replicates[rep] = new TimeEquationParameters(design.Segments, fit.Coefficients).Values;
+            converged[rep] = fit.Converged;
+        });
+
+        var estimate = new TimeEquationParameters(design.Segments, full.Coefficients);
+        var names = estimate.Names;
+        var values = estimate.Values;
+        var ranges = names.Select((name, j) =>
+        {
+            var sample = replicates.Select(r => r[j]).Order().ToArray();
+            return new ParameterRange(name, values[j], Percentile(sample, options.LowPercentile), Percentile(sample, options.HighPercentile));
+        }).ToList();
+        return new BootstrapResult(ranges, options.Reps, converged.Count(c => !c));
+    }
+
+    /// <summary>Percentile of a sorted sample with linear interpolation between order statistics (Hyndman-Fan type 7).</summary>
+    public static double Percentile(IReadOnlyList<double> sorted, double percent)
+    {
+        if (sorted.Count == 0) throw new ArgumentException("Empty sample.", nameof(sorted));
+        var h = (sorted.Count - 1) * percent / 100;
+        var lo = (int)Math.Floor(h);
+        var hi = Math.Min(lo + 1, sorted.Count - 1);
+        return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
+    }
+
+    private static List<int[]> AccountsBySegment(TimeEquationDesign design)
+    {
+        var segmentOf = new int[design.AccountIds.Count];
+        Array.Fill(segmentOf, -1);
+        for (var i = 0; i < design.Rows; i++)
+        {
+            if (segmentOf[design.Account[i]] < 0) segmentOf[design.Account[i]] = design.Segment[i];
+        }
+        return Enumerable.Range(0, design.Segments.Count)
+            .Select(s => Enumerable.Range(0, segmentOf.Length).Where(a => segmentOf[a] == s).ToArray())
+            .Where(a => a.Length > 0)
+            .ToList();
+    }
+}
