@@ -22,6 +22,10 @@ public static class CliApp
             + "Your own exports:  capacity run --extracts ./exports --preset salesforce --out ./out");
         root.Options.Add(Quiet);
         var env = new CliEnvironment(console, clock);
+        root.Subcommands.Add(RunCommand.Create(env));
+        root.Subcommands.Add(RunCommand.CreateIngest(env));
+        root.Subcommands.Add(ValidateCommand.Create(env));
+        root.Subcommands.Add(SampleCommand.Create(env));
         root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(ContractCommand.Create(env));
         return root;

@@ -8,7 +8,7 @@ public sealed class PresetFormatException : PresetException
     }
 
     public PresetFormatException(string message)
-        : base(message)
+        : base(message, FailureKind.Usage)
     {
     }
 

@@ -8,7 +8,7 @@ public sealed class PresetNotFoundException : PresetException
     }
 
     public PresetNotFoundException(string message)
-        : base(message)
+        : base(message, FailureKind.Usage)
     {
     }
 

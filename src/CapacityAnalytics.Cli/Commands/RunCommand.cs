@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Stages;
+using Spectre.Console;
+
+namespace CapacityAnalytics.Cli.Commands;
+
+/// <summary><c>capacity run</c> (every stage) and <c>capacity ingest</c> (load only).</summary>
+public static class RunCommand
+{
+    public static Command Create(CliEnvironment env) => Build(env, "run",
+        "Run the pipeline: ingest the extracts, build the workload marts and alerts, calibrate the capacity model, publish.",
+        StageCatalog.Names);
+
+    public static Command CreateIngest(CliEnvironment env) => Build(env, "ingest",
+        "Load and validate the extracts into the warehouse's raw tables (bad rows go to ingest_rejects), nothing else.",
+        ["ingest"]);
+
+    private static Command Build(CliEnvironment env, string name, string description, IReadOnlyCollection<string> stages)
+    {
+        var args = new PipelineArguments();
+        var command = new Command(name, description);
+        args.AddTo(command);
+        command.SetAction((parse, cancellationToken) => Task.FromResult(env.Execute(() =>
+        {
+            var config = args.Resolve(parse);
+            var quiet = parse.GetValue(CliApp.Quiet);
+            IRunObserver observer = quiet ? SilentObserver.Instance : new SpectreObserver(env.Console);
+            var runner = new PipelineRunner(env.Clock, observer) { LockTimeout = TimeSpan.FromSeconds(parse.GetValue(args.Wait)) };
+            var summary = runner.Run(config, StageCatalog.For(config, stages), "manual", cancellationToken);
+            RunSummaryView.Render(env.Console, summary, quiet);
+            return ExitCodes.Ok;
+        })));
+        return command;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using CapacityAnalytics.Pipeline.Running;
+using Spectre.Console;
+
+namespace CapacityAnalytics.Cli.Commands;
+
+/// <summary>The end of a run on the terminal: where the warehouse is, what each stage did, what needs attention.</summary>
+public static class RunSummaryView
+{
+    public static void Render(IAnsiConsole console, RunSummary summary, bool quiet)
+    {
+        var total = summary.Stages.Sum(s => s.Seconds).ToString("0.0", CultureInfo.InvariantCulture);
+        var rejects = summary.Stages.Sum(s => s.Rejects);
+        if (quiet)
+        {
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ok {summary.RunId} {total}s rejects={rejects} warehouse={summary.WarehousePath}"));
+            return;
+        }
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]Run {summary.RunId}[/] finished in {total}s.");
+        console.MarkupLineInterpolated($"Warehouse: {summary.WarehousePath}");
+        if (rejects > 0)
+        {
+            console.MarkupLineInterpolated($"[yellow]{rejects:N0} rows rejected[/]: see table ingest_rejects (file, line, column, value, reason).");
+        }
+        foreach (var (key, value) in summary.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+        {
+            if (value is ReportTable table)
+            {
+                Render(console, table);
+            }
+            else
+            {
+                console.MarkupLineInterpolated($"{key}: {value.ToString() ?? ""}");
+            }
+        }
+    }
+
+    public static void Render(IAnsiConsole console, ReportTable report)
+    {
+        console.WriteLine();
+        console.MarkupLineInterpolated($"[bold]{report.Title}[/]");
+        if (report.Rows.Count == 0)
+        {
+            console.MarkupLine("  [grey](none)[/]");
+            return;
+        }
+        var table = new Table().Border(TableBorder.Rounded);
+        foreach (var column in report.Columns) table.AddColumn(Markup.Escape(column));
+        foreach (var row in report.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
+        console.Write(table);
+        if (report.Footer is { } footer) console.MarkupLineInterpolated($"[grey]{footer}[/]");
+    }
+}
