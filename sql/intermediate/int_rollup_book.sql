@@ -26,7 +26,7 @@ rolled_up as (
         coalesce(sum(arr) filter (where renewal_in_horizon), 0) as renewal_arr_in_horizon,
         count(*) filter (where at_risk) as accounts_at_risk,
         coalesce(sum(arr) filter (where at_risk), 0) as arr_at_risk,
-        sum(proactive_touches) as proactive_touches,
+        cast(sum(proactive_touches) as bigint) as proactive_touches,
         count(*) filter (where covered_30d) as accounts_covered_30d,
         count(*) filter (where covered_60d) as accounts_covered_60d,
         count(*) filter (where covered_90d) as accounts_covered_90d,
@@ -40,10 +40,10 @@ rolled_up as (
         avg(health_change_28d) filter (where no_contact) as no_contact_health_drift,
         avg(usage_change_4w) filter (where no_contact) as no_contact_usage_drift,
         count(*) filter (where no_contact and (health_change_28d < 0 or usage_change_4w < 0)) as no_contact_declining_accounts,
-        sum(tickets_created) as tickets_created,
-        sum(escalations) as escalations,
-        sum(expansion_opps_opened) as expansion_opps_opened,
-        sum(expansion_meetings) as expansion_meetings,
+        cast(sum(tickets_created) as bigint) as tickets_created,
+        cast(sum(escalations) as bigint) as escalations,
+        cast(sum(expansion_opps_opened) as bigint) as expansion_opps_opened,
+        cast(sum(expansion_meetings) as bigint) as expansion_meetings,
     from account_weeks
     group by grouping sets ((week_start, csm_id), (week_start, team), (week_start, segment), (week_start))
 ),
