@@ -21,6 +21,7 @@ rolled_up as (
         end as key,
         count(*) as book_accounts,
         sum(arr) as book_arr,
+        avg(owner_time_off_share) as owner_time_off_share,
         count(*) filter (where onboarding) as onboarding_accounts,
         count(*) filter (where renewal_in_horizon) as renewals_in_horizon,
         coalesce(sum(arr) filter (where renewal_in_horizon), 0) as renewal_arr_in_horizon,
