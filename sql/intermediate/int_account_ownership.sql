@@ -53,6 +53,7 @@ segmented as (
         intervals.account_id,
         intervals.valid_from,
         intervals.valid_to,
+        coalesce(intervals.valid_to, date '9999-12-31') as valid_until,
         intervals.csm_id,
         intervals.arr,
         coalesce(named.name, band.name) as segment,

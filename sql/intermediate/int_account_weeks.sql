@@ -151,7 +151,7 @@ in_book as (
     inner join int_account_ownership as ownership
         on ownership.account_id = with_drift.account_id
         and with_drift.ref_date >= ownership.valid_from
-        and (ownership.valid_to is null or with_drift.ref_date < ownership.valid_to)
+        and with_drift.ref_date < ownership.valid_until
     left join int_csm_roster as roster
         on roster.csm_id = ownership.csm_id
     left join int_csm_weeks as owner_weeks

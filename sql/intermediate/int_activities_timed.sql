@@ -43,7 +43,7 @@ owned as (
     left join ownership
         on ownership.account_id = in_scope.account_id
         and in_scope.activity_date >= ownership.valid_from
-        and (ownership.valid_to is null or in_scope.activity_date < ownership.valid_to)
+        and in_scope.activity_date < ownership.valid_until
 ),
 
 timed as (

@@ -30,7 +30,7 @@ owned as (
     left join ownership
         on ownership.account_id = tickets.account_id
         and tickets.created_date >= ownership.valid_from
-        and (ownership.valid_to is null or tickets.created_date < ownership.valid_to)
+        and tickets.created_date < ownership.valid_until
     where tickets.created_date <= context.as_of
 )
 

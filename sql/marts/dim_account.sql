@@ -16,7 +16,7 @@ current_ownership as (
     from int_account_ownership as ownership
     cross join context
     where context.as_of >= ownership.valid_from
-        and (ownership.valid_to is null or context.as_of < ownership.valid_to)
+        and context.as_of < ownership.valid_until
 )
 
 select

@@ -115,7 +115,7 @@ assembled as (
     left join int_account_ownership as ownership
         on ownership.account_id = month_bounds.account_id
         and month_bounds.ref_date >= ownership.valid_from
-        and (ownership.valid_to is null or month_bounds.ref_date < ownership.valid_to)
+        and month_bounds.ref_date < ownership.valid_until
     left join activity_hours using (account_id, month_start)
     left join ticket_time using (account_id, month_start)
     left join expansion_months using (account_id, month_start)

@@ -100,7 +100,7 @@ account_outcomes as (
     left join int_account_ownership as ownership
         on ownership.account_id = cohorts.account_id
         and cohorts.end_date >= ownership.valid_from
-        and (ownership.valid_to is null or cohorts.end_date < ownership.valid_to)
+        and cohorts.end_date < ownership.valid_until
     left join renewal_outcomes using (alert_id, account_id)
 ),
 
