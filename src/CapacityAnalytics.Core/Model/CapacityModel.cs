@@ -80,6 +80,8 @@ public sealed class WorkloadRules
     /// <summary>No CSM contact for this many days makes health drift count as "without contact".</summary>
     public int NoContactDays { get; set; } = 30;
     public int RenewalHorizonDays { get; set; } = 90;
+    /// <summary>An account whose latest health score is below this is at risk (with gone dark, or a renewal without a recent touch).</summary>
+    public double AtRiskHealthScore { get; set; } = 50;
 }
 
 public sealed class SegmentTouchpoints
@@ -136,6 +138,16 @@ public sealed class EarlyWarningRules
     public int BaselineWeeks { get; set; } = 12;
     public int WindowWeeks { get; set; } = 4;
     public int PersistWeeks { get; set; } = 2;
+    /// <summary>Weeks with a value the baseline needs before a rule may fire (a new CSM has no baseline yet).</summary>
+    public int MinBaselineWeeks { get; set; } = 6;
+    /// <summary>Relative rise (window vs baseline) in book size, onboarding accounts or escalations named as a likely cause.</summary>
+    public double CauseGrowth { get; set; } = 0.2;
+    /// <summary>A CSM-week whose time off is at least this share of its nominal hours carries no indicator value.</summary>
+    public double TimeOffExcludeShare { get; set; } = 0.5;
+    /// <summary>Backtest: outcomes of an alert's exposed accounts are followed for this many days after it opened ...</summary>
+    public int BacktestDays { get; set; } = 120;
+    /// <summary>... and an alert is backtested once at least this many of them have passed.</summary>
+    public int BacktestMinDays { get; set; } = 60;
     public List<IndicatorRule> Rules { get; set; } = [];
 }
 

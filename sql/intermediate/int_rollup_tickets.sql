@@ -1,0 +1,52 @@
+-- Time to first response of tickets created in the trailing 4 weeks (this week and the 3 before), by level.
+with weeks as (
+    select * from int_calendar_weeks
+),
+
+tickets as (
+    select * from int_tickets_timed
+),
+
+roster as (
+    select * from int_csm_roster
+),
+
+trailing_tickets as (
+    select
+        weeks.week_start,
+        tickets.csm_id,
+        coalesce(roster.team, 'unassigned') as team,
+        tickets.segment,
+        tickets.first_response_hours,
+    from weeks
+    inner join tickets
+        on tickets.week_start between weeks.week_start - 21 and weeks.week_start
+    left join roster
+        on roster.csm_id = tickets.csm_id
+    where tickets.first_response_hours is not null
+),
+
+rolled_up as (
+    select
+        week_start,
+        case
+            when grouping(csm_id) = 0 then 'csm'
+            when grouping(team) = 0 then 'team'
+            when grouping(segment) = 0 then 'segment'
+            else 'company'
+        end as level,
+        case
+            when grouping(csm_id) = 0 then csm_id
+            when grouping(team) = 0 then team
+            when grouping(segment) = 0 then segment
+            else 'all'
+        end as key,
+        count(*) as tickets_responded_4w,
+        quantile_cont(first_response_hours, 0.5) as ttfr_median_hours,
+        quantile_cont(first_response_hours, 0.9) as ttfr_p90_hours,
+    from trailing_tickets
+    group by grouping sets ((week_start, csm_id), (week_start, team), (week_start, segment), (week_start))
+)
+
+select * from rolled_up
+where key is not null
