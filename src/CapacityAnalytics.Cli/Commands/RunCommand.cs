@@ -1,8 +1,6 @@
 using System.CommandLine;
-using System.Globalization;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages;
-using Spectre.Console;
 
 namespace CapacityAnalytics.Cli.Commands;
 

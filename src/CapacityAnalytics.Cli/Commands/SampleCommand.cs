@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Sample;
+using Spectre.Console;
 
 namespace CapacityAnalytics.Cli.Commands;
 

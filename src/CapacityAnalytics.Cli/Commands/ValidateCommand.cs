@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using CapacityAnalytics.Pipeline;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Ingest;
 using CapacityAnalytics.Pipeline.Presets;
