@@ -1,0 +1,94 @@
+namespace CapacityAnalytics.Pipeline.Configuration;
+
+/// <summary>A pipeline file (<c>pipelines/*.yaml</c>). Relative paths are relative to the file's folder.</summary>
+public sealed class PipelineConfig
+{
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>IANA time zone of naive timestamps in the extracts.</summary>
+    public string Timezone { get; set; } = "UTC";
+    public List<SourceConfig> Sources { get; set; } = [];
+    /// <summary>Output folder: capacity.duckdb, parquet/, dashboard/, powerbi/.</summary>
+    public string Out { get; set; } = "out";
+    /// <summary>Warehouse file; default OUT/capacity.duckdb.</summary>
+    public string? Warehouse { get; set; }
+    public string Model { get; set; } = "capacity-model.yaml";
+    /// <summary>Largest share of rejected rows per entity before the run fails.</summary>
+    public double RejectThreshold { get; set; } = 0.01;
+    public PublishConfig Publish { get; set; } = new();
+    public List<ScheduleConfig> Schedules { get; set; } = [];
+
+    /// <summary>The folder the file was read from; relative paths resolve against it.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string BaseDirectory { get; set; } = ".";
+
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string SourceFile { get; set; } = "";
+
+    public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
+
+    public string OutDirectory => Resolve(Out);
+
+    public string WarehousePath => Warehouse is null ? Path.Combine(OutDirectory, "capacity.duckdb") : Resolve(Warehouse);
+
+    public string ModelPath => Resolve(Model);
+}
+
+public sealed class SourceConfig
+{
+    /// <summary>A folder of extracts (or a glob of files).</summary>
+    public string? Path { get; set; }
+    /// <summary>canonical (default), salesforce, zendesk or hubspot.</summary>
+    public string Preset { get; set; } = "canonical";
+    /// <summary>When set and the folder is absent, a sample company is generated into it first.</summary>
+    public SampleSourceConfig? Sample { get; set; }
+    /// <summary>A SQL Server / Azure SQL / Fabric query for one entity.</summary>
+    public string? Query { get; set; }
+    public string? Entity { get; set; }
+    /// <summary>Environment variable holding the connection string (never the string itself).</summary>
+    public string? ConnectionEnv { get; set; }
+}
+
+public sealed class SampleSourceConfig
+{
+    public int Accounts { get; set; } = 600;
+    public int Csms { get; set; } = 12;
+    public int Months { get; set; } = 18;
+    public int Seed { get; set; } = 42;
+}
+
+public sealed class PublishConfig
+{
+    public DuckDbTarget? Duckdb { get; set; } = new();
+    public ParquetTarget? Parquet { get; set; }
+    public DashboardTarget? Dashboard { get; set; }
+    public PowerBiTarget? Powerbi { get; set; }
+    public SqlServerTarget? Sqlserver { get; set; }
+}
+
+public sealed class DuckDbTarget;
+
+public sealed class ParquetTarget
+{
+    /// <summary>How many past publishes to keep beside the current one.</summary>
+    public int Keep { get; set; } = 3;
+}
+
+public sealed class DashboardTarget;
+
+public sealed class PowerBiTarget;
+
+public sealed class SqlServerTarget
+{
+    public string ConnectionEnv { get; set; } = "CAPACITY_SQLSERVER";
+    public string Schema { get; set; } = "capacity";
+}
+
+public sealed class ScheduleConfig
+{
+    public string Name { get; set; } = "";
+    /// <summary>Quartz cron expression (seconds first), e.g. "0 0 6 * * ?".</summary>
+    public string Cron { get; set; } = "";
+    /// <summary>Stages to run: ingest, transform, calibrate, publish. Empty: all.</summary>
+    public List<string> Stages { get; set; } = [];
+}

@@ -1,0 +1,33 @@
+using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Running;
+
+namespace CapacityAnalytics.Pipeline.Publish;
+
+/// <summary>Publishes the star schema to every target the pipeline file names.</summary>
+public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
+{
+    public string Name => "publish";
+
+    public static PublishStage For(PipelineConfig config)
+    {
+        var targets = new List<IPublisher>();
+        var publish = config.Publish;
+        if (publish.Duckdb is not null) targets.Add(new DuckDbPublisher());
+        if (publish.Parquet is { } parquet) targets.Add(new ParquetPublisher(Path.Combine(config.OutDirectory, "parquet"), parquet.Keep));
+        return new PublishStage(targets);
+    }
+
+    public StageResult Run(RunContext context, CancellationToken cancellationToken)
+    {
+        var tables = PublishedTables.All.Where(t => Db.TableExists(context.Connection, t.Name)).ToList();
+        var details = new List<string>();
+        long rows = 0;
+        foreach (var publisher in publishers)
+        {
+            var result = publisher.Publish(context, tables, cancellationToken);
+            rows = Math.Max(rows, result.Rows);
+            details.Add($"{result.Target}: {result.Tables} tables -> {result.Location}");
+        }
+        return new StageResult(Name, 0, rows, rows, details);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Globalization;
+using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Pipeline.Configuration;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Running;
+
+/// <summary>
+/// Runs a pipeline's stages in order against its warehouse: holds the warehouse's writer lock, logs the run in
+/// <c>pipeline_run</c> and reports each stage.
+/// </summary>
+public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
+{
+    /// <summary>How long a run waits for another run on the same warehouse before giving up.</summary>
+    public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    public RunSummary Run(PipelineConfig config, IReadOnlyList<IStage> stages, string trigger = "manual", CancellationToken cancellationToken = default)
+    {
+        var model = LoadModel(config);
+        using var writerLock = WarehouseLock.Acquire(config.WarehousePath, LockTimeout, cancellationToken);
+        var started = clock.GetUtcNow();
+        var runId = started.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + config.Name;
+        using var connection = new DuckDBConnection($"DataSource={config.WarehousePath}");
+        connection.Open();
+        RunLog.MarkAbandoned(connection);
+        RunLog.Started(connection, runId, config.Name, trigger, started);
+        var context = new RunContext
+        {
+            Config = config,
+            Model = model,
+            Connection = connection,
+            Clock = clock,
+            Observer = observer,
+            RunId = runId,
+            Trigger = trigger,
+        };
+        var results = new List<StageResult>();
+        try
+        {
+            foreach (var stage in stages)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                observer.StageStarted(stage.Name);
+                var watch = Stopwatch.StartNew();
+                var result = stage.Run(context, cancellationToken) with { Seconds = watch.Elapsed.TotalSeconds };
+                results.Add(result);
+                observer.StageCompleted(result);
+            }
+        }
+        catch (Exception ex)
+        {
+            var status = ex is OperationCanceledException ? "cancelled" : "failed";
+            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message);
+            throw;
+        }
+        RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);
+        return new RunSummary(runId, config.WarehousePath, results, context.Outputs);
+    }
+
+    private static CapacityModel LoadModel(PipelineConfig config)
+    {
+        if (!File.Exists(config.ModelPath))
+        {
+            throw new ConfigurationException($"{config.SourceFile}: key 'model' points at {config.ModelPath}, which does not exist; copy pipelines/capacity-model.yaml there.");
+        }
+        try
+        {
+            return CapacityModelLoader.LoadFile(config.ModelPath);
+        }
+        catch (ModelFileException ex)
+        {
+            throw new ConfigurationException(ex.Message, ex);
+        }
+    }
+}
+
+/// <summary>What a run did, for the CLI's summary.</summary>
+public sealed record RunSummary(string RunId, string WarehousePath, IReadOnlyList<StageResult> Stages, IReadOnlyDictionary<string, object> Outputs);
