@@ -15,7 +15,7 @@ public static class PublishedTables
         new("dim_csm", "csm_id"),
         new("dim_date"),
         new("dim_segment"),
-        new("fct_activity", "activity_id", PartitionBy: "year(occurred_at)"),
+        new("fct_activity", "activity_id", PartitionBy: "year(activity_date)"),
         new("fct_account_month"),
         new("fct_csm_week"),
         new("fct_account_health"),
