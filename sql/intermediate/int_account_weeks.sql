@@ -146,6 +146,7 @@ in_book as (
         coalesce(roster.team, 'unassigned') as team,
         ownership.arr,
         ownership.segment,
+        owner_weeks.time_off_hours / nullif(owner_weeks.nominal_hours, 0) as owner_time_off_share,
     from with_drift
     inner join int_account_ownership as ownership
         on ownership.account_id = with_drift.account_id
@@ -153,6 +154,9 @@ in_book as (
         and (ownership.valid_to is null or with_drift.ref_date < ownership.valid_to)
     left join int_csm_roster as roster
         on roster.csm_id = ownership.csm_id
+    left join int_csm_weeks as owner_weeks
+        on owner_weeks.csm_id = ownership.csm_id
+        and owner_weeks.week_start = with_drift.week_start
     where (with_drift.contract_start is null or with_drift.contract_start <= with_drift.ref_date)
         and (with_drift.churned_on is null or with_drift.churned_on > with_drift.ref_date)
 ),

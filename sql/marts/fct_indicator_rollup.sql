@@ -44,6 +44,7 @@ joined as (
         coalesce(hours.internal_hours, 0) as internal_hours,
         coalesce(book.book_accounts, 0) as book_accounts,
         coalesce(book.book_arr, 0) as book_arr,
+        book.owner_time_off_share,
         coalesce(book.onboarding_accounts, 0) as onboarding_accounts,
         coalesce(book.renewals_in_horizon, 0) as renewals_in_horizon,
         coalesce(book.renewal_arr_in_horizon, 0) as renewal_arr_in_horizon,
@@ -81,11 +82,12 @@ joined as (
 
 indicators as (
     select
-        joined.* exclude (customer_facing_share),
+        joined.* exclude (customer_facing_share, owner_time_off_share),
         proactive_hours + reactive_hours + unmapped_hours as customer_hours,
         proactive_hours / nullif(proactive_hours + reactive_hours, 0) as proactive_share,
         (proactive_hours + reactive_hours + unmapped_hours) / nullif(available_hours * customer_facing_share, 0) as utilization,
-        time_off_hours / nullif(nominal_hours, 0) as time_off_share,
+        -- capacity levels: time off / nominal hours; segments (no capacity): the owners' time-off share, per account
+        coalesce(time_off_hours / nullif(nominal_hours, 0), owner_time_off_share) as time_off_share,
         proactive_touches / nullif(book_accounts, 0) as proactive_touches_per_account,
         accounts_covered_30d / nullif(book_accounts, 0) as coverage_30d,
         accounts_covered_60d / nullif(book_accounts, 0) as coverage_60d,

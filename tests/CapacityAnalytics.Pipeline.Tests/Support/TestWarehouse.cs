@@ -19,6 +19,7 @@ public sealed class TestWarehouse : IDisposable
     {
         Connection = new DuckDBConnection("DataSource=:memory:");
         Connection.Open();
+        Execute("set threads = 1");
         foreach (var entity in InputContract.Entities)
         {
             var columns = entity.Columns.Select(c => $"{c.Name} {c.DuckDbType}").Append("_file varchar").Append("_line bigint");
