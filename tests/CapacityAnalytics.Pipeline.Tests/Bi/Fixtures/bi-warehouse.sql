@@ -56,11 +56,11 @@ create table fct_csm_week (
     available_hours double, proactive_hours double, reactive_hours double, ticket_hours double, unmapped_hours double,
     internal_hours double, book_accounts bigint, book_arr double, onboarding_accounts bigint, renewals_in_horizon bigint,
     renewal_arr_in_horizon double, renewal_bunching bigint, accounts_at_risk bigint, arr_at_risk double,
-    proactive_touches hugeint, accounts_covered_30d bigint, accounts_covered_60d bigint, accounts_covered_90d bigint,
+    proactive_touches bigint, accounts_covered_30d bigint, accounts_covered_60d bigint, accounts_covered_90d bigint,
     arr_covered_30d double, arr_covered_60d double, arr_covered_90d double, accounts_gone_dark bigint, qbrs_due bigint,
     qbrs_held bigint, no_contact_accounts bigint, no_contact_health_drift double, no_contact_usage_drift double,
-    no_contact_declining_accounts bigint, tickets_created hugeint, escalations hugeint, expansion_opps_opened hugeint,
-    expansion_meetings hugeint, ttfr_median_hours double, ttfr_p90_hours double, customer_hours double,
+    no_contact_declining_accounts bigint, tickets_created bigint, escalations bigint, expansion_opps_opened bigint,
+    expansion_meetings bigint, ttfr_median_hours double, ttfr_p90_hours double, customer_hours double,
     proactive_share double, utilization double, time_off_share double, proactive_touches_per_account double,
     coverage_30d double, coverage_60d double, coverage_90d double, arr_coverage_30d double, arr_coverage_60d double,
     arr_coverage_90d double, gone_dark_share double, qbr_completion double, onboarding_share double,
@@ -163,10 +163,10 @@ insert into fct_early_warning values
 create table fct_alert_backtest (
     alert_id varchar, level varchar, key varchar, indicator varchar, opened_week date, start_date date, end_date date,
     observed_days bigint, flagged_accounts bigint, flagged_start_arr double, flagged_end_arr double, flagged_nrr double,
-    flagged_churned_accounts bigint, flagged_renewals_won hugeint, flagged_renewals_lost hugeint,
+    flagged_churned_accounts bigint, flagged_renewals_won bigint, flagged_renewals_lost bigint,
     flagged_renewal_win_rate double, unflagged_accounts bigint, unflagged_start_arr double, unflagged_end_arr double,
-    unflagged_nrr double, unflagged_churned_accounts bigint, unflagged_renewals_won hugeint,
-    unflagged_renewals_lost hugeint, unflagged_renewal_win_rate double
+    unflagged_nrr double, unflagged_churned_accounts bigint, unflagged_renewals_won bigint,
+    unflagged_renewals_lost bigint, unflagged_renewal_win_rate double
 );
 insert into fct_alert_backtest values
     ('b1', 'csm', 'c1', 'proactive_share', date '2024-06-03', date '2024-06-09', date '2024-09-07', 90,
