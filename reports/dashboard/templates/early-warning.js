@@ -38,7 +38,7 @@
         tooltip: { valueFormatter: function (v) { return CA.format(v, fmt); } },
         series: [{
           name: t.indicator, type: 'line', data: CA.pick(t.points, 'value'), itemStyle: { color: '#c2410c' },
-          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#334e68' }, label: { formatter: 'baseline' },
+          markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: '#334e68' }, label: { formatter: 'baseline', position: 'insideEndTop' },
             data: typeof t.baseline === 'number' ? [{ yAxis: t.baseline }] : [] },
           markArea: { silent: true, itemStyle: { color: 'rgba(239,68,68,0.08)' },
             data: [[{ xAxis: t.since }, { xAxis: t.points.length ? t.points[t.points.length - 1].week : t.since }]] }
