@@ -1,3 +1,5 @@
+using CapacityAnalytics.Pipeline.Bi.Dashboard;
+using CapacityAnalytics.Pipeline.Bi.PowerBi;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.SqlServer;
@@ -15,6 +17,13 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
         var publish = config.Publish;
         if (publish.Duckdb is not null) targets.Add(new DuckDbPublisher());
         if (publish.Parquet is { } parquet) targets.Add(new ParquetPublisher(Path.Combine(config.OutDirectory, "parquet"), parquet.Keep));
+        // The Power BI project reads the Parquet publish; it is written after it and points at parquet/current.
+        if (publish.Powerbi is not null)
+        {
+            if (publish.Parquet is null) throw new ConfigurationException($"{config.SourceFile}: publish.powerbi reads the Parquet output; add publish.parquet.");
+            targets.Add(new PowerBiPublisher(Path.Combine(config.OutDirectory, "powerbi"), Path.Combine(config.OutDirectory, "parquet", CurrentPointer.LinkName)));
+        }
+        if (publish.Dashboard is not null) targets.Add(new DashboardPublisher(Path.Combine(config.OutDirectory, "dashboard")));
         if (publish.Sqlserver is { } sqlServer) targets.Add(new SqlServerPublisher(sqlServer));
         return new PublishStage(targets);
     }

@@ -1,0 +1,144 @@
+/* Calibration, for analysts: the planned model against observed work, the fitted time equation and what it implies. */
+(function () {
+  'use strict';
+  var d = CA.data.data;
+  CA.kpis(d.kpis);
+
+  var grid = CA.section('Planned vs observed');
+  CA.chart({
+    parent: grid, id: 'hours-by-segment', title: 'Hours per account-month by segment',
+    sub: 'Planned (touchpoint catalog) vs observed; label: observed as a share of planned',
+    points: d.hoursBySegment.length * 2,
+    option: {
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: CA.pick(d.hoursBySegment, 'segment') },
+      yAxis: CA.valueAxis('#,0.0'),
+      tooltip: { valueFormatter: function (v) { return CA.format(v, '#,0.00'); } },
+      series: [
+        { name: 'Planned', type: 'bar', data: CA.pick(d.hoursBySegment, 'Planned Touchpoint Hours'), itemStyle: { color: '#9fb3c8' } },
+        { name: 'Observed', type: 'bar', data: CA.pick(d.hoursBySegment, 'Observed Touchpoint Hours'),
+          label: { show: true, position: 'top', formatter: function (p) { return CA.format(d.hoursBySegment[p.dataIndex]['Observed vs Planned Hours'], '0%'); } } }
+      ]
+    }
+  });
+  CA.chart({
+    parent: grid, id: 'hours-by-touchpoint', title: 'Hours per account-month by touchpoint type',
+    sub: 'All segments together: which touchpoints the plan over- or underestimates',
+    points: d.hoursByTouchpoint.length * 2,
+    option: {
+      legend: { top: 0 },
+      xAxis: CA.valueAxis('#,0.0'),
+      yAxis: { type: 'category', data: CA.pick(d.hoursByTouchpoint, 'type').map(function (t) { return String(t).replace(/_/g, ' '); }), inverse: true },
+      tooltip: { valueFormatter: function (v) { return CA.format(v, '#,0.00'); } },
+      series: [
+        { name: 'Planned', type: 'bar', data: CA.pick(d.hoursByTouchpoint, 'Planned Touchpoint Hours'), itemStyle: { color: '#9fb3c8' } },
+        { name: 'Observed', type: 'bar', data: CA.pick(d.hoursByTouchpoint, 'Observed Touchpoint Hours') }
+      ]
+    }
+  });
+  CA.table(grid, {
+    id: 'touchpoints', wide: true, title: 'Touchpoints: planned vs observed', rows: d.touchpoints,
+    columns: [
+      { key: 'segment', label: 'Segment' }, { key: 'type', label: 'Touchpoint' },
+      { key: 'planned_per_month', label: 'Planned / month', format: '#,0.00' }, { key: 'observed_per_month', label: 'Observed / month', format: '#,0.00' },
+      { key: 'planned_minutes', label: 'Planned min', format: '#,0' }, { key: 'observed_minutes', label: 'Observed min', format: '#,0' },
+      { key: 'planned_hours', label: 'Planned h', format: '#,0.00' }, { key: 'observed_hours', label: 'Observed h', format: '#,0.00' }
+    ]
+  });
+
+  grid = CA.section('Fitted time equation');
+  function ranges(rows, label) {
+    return rows.map(function (r) { return { label: label(r), value: r.estimate, low: r.low, high: r.high, planned: r.planned }; });
+  }
+  var base = ranges(d.calibrated.filter(function (r) { return r.segment !== null; }), function (r) { return r.segment + ' \u00b7 ' + r.parameter.replace(/_/g, ' '); });
+  var multipliers = ranges(d.calibrated.filter(function (r) { return r.segment === null; }), function (r) { return r.parameter.replace(/_/g, ' '); });
+  CA.chart({
+    parent: grid, id: 'base-hours', title: 'Base hours per account-month by segment',
+    sub: 'Fitted estimate with its bootstrap range (whiskers) and the planned value (diamond)',
+    points: base.length, small: base.length < 5,
+    option: CA.rangeOption(base, '#,0.00', 'Estimate')
+  });
+  CA.chart({
+    parent: grid, id: 'multipliers', title: 'Multipliers',
+    sub: 'Fitted multiplier with its bootstrap range and the planned value; dashed line: no effect (1.0)',
+    points: multipliers.length, small: multipliers.length < 5,
+    option: CA.rangeOption(multipliers, '#,0.00', 'Estimate', 1)
+  });
+  CA.table(grid, {
+    id: 'fit-quality', wide: true, title: 'Fit quality by segment', rows: d.fitQuality,
+    columns: [
+      { key: 'segment', label: 'Segment' }, { key: 'account_months', label: 'Account-months', format: '#,0' },
+      { key: 'observed_mean', label: 'Observed mean h', format: '#,0.00' }, { key: 'predicted_mean', label: 'Predicted mean h', format: '#,0.00' },
+      { key: 'mae', label: 'MAE', format: '#,0.00' }, { key: 'rmse', label: 'RMSE', format: '#,0.00' }, { key: 'pseudo_r2', label: 'Pseudo R\u00b2', format: '0.000' }
+    ]
+  });
+
+  grid = CA.section('Ratios, headcount and scenarios');
+  var plannedBySegment = {};
+  d.planned.forEach(function (p) { plannedBySegment[p.segment] = p; });
+  var rec = d.recommendation.map(function (r) {
+    var p = plannedBySegment[r.segment];
+    return { label: r.segment, value: r['Recommended Accounts per CSM'], low: r['Recommended Accounts per CSM Low'], high: r['Recommended Accounts per CSM High'],
+      planned: p ? (p.accounts_per_csm_low + p.accounts_per_csm_high) / 2 : null };
+  });
+  CA.chart({
+    parent: grid, id: 'recommended-ratio', title: 'Recommended accounts per CSM',
+    sub: 'Range with overload buffer, mid point; diamond: mid of the planned range',
+    points: rec.length,
+    option: CA.rangeOption(rec, '#,0.0', 'Recommended')
+  });
+  CA.chart({
+    parent: grid, id: 'headcount', title: 'Headcount now and for forward ARR',
+    sub: 'CSMs needed at the calibrated model, by segment',
+    points: d.headcount.length * 2,
+    option: {
+      legend: { top: 0 },
+      xAxis: { type: 'category', data: CA.pick(d.headcount, 'segment') },
+      yAxis: CA.valueAxis('#,0.0'),
+      tooltip: { valueFormatter: function (v) { return CA.format(v, '#,0.0'); } },
+      series: [
+        { name: 'Now', type: 'bar', data: CA.pick(d.headcount, 'Headcount Now') },
+        { name: 'Forward', type: 'bar', data: CA.pick(d.headcount, 'Forward Headcount'), itemStyle: { color: '#10b981' } }
+      ]
+    }
+  });
+  CA.chart({
+    parent: grid, id: 'scenarios', title: 'Scenarios',
+    sub: 'CSMs needed under each scenario (all segments); label: change vs today',
+    points: d.scenarios.length,
+    option: {
+      grid: { right: 56 },
+      xAxis: CA.valueAxis('#,0.0'),
+      yAxis: { type: 'category', data: CA.pick(d.scenarios, 'scenario').map(function (s) { return String(s).replace(/_/g, ' '); }), inverse: true },
+      tooltip: { valueFormatter: function (v) { return CA.format(v, '#,0.0'); } },
+      series: [{ name: 'Headcount', type: 'bar', data: CA.pick(d.scenarios, 'Scenario Headcount'), itemStyle: { color: '#8b5cf6' },
+        label: { show: true, position: 'right', formatter: function (p) { return CA.format(d.scenarios[p.dataIndex]['Scenario Headcount Delta'], CA.measureFormat('Scenario Headcount Delta')); } } }]
+    }
+  });
+  CA.table(grid, {
+    id: 'recommendation-table', wide: true, title: 'Recommended ratios', rows: d.recommendationRows,
+    columns: [
+      { key: 'segment', label: 'Segment' },
+      { key: 'accounts_per_csm_low', label: 'Accounts low', format: '#,0.0' }, { key: 'accounts_per_csm_mid', label: 'mid', format: '#,0.0' },
+      { key: 'accounts_per_csm_high', label: 'high', format: '#,0.0' },
+      { key: 'arr_per_csm_low', label: 'ARR low', format: '$#,0' }, { key: 'arr_per_csm_mid', label: 'mid', format: '$#,0' },
+      { key: 'arr_per_csm_high', label: 'high', format: '$#,0' }, { key: 'overload_share', label: 'Overload months', format: '0%' }
+    ]
+  });
+  CA.table(grid, {
+    id: 'headcount-table', wide: true, title: 'Headcount plan', rows: d.headcountRows,
+    columns: [
+      { key: 'segment', label: 'Segment' }, { key: 'accounts', label: 'Accounts', format: '#,0' }, { key: 'arr', label: 'ARR', format: '$#,0' },
+      { key: 'headcount_now', label: 'CSMs now', format: '#,0.0' }, { key: 'forward_accounts', label: 'Fwd accounts', format: '#,0' },
+      { key: 'forward_arr', label: 'Fwd ARR', format: '$#,0' }, { key: 'forward_headcount', label: 'Fwd CSMs', format: '#,0.0' }
+    ]
+  });
+  CA.table(grid, {
+    id: 'scenario-table', wide: true, title: 'Scenarios by segment', rows: d.scenarioRows,
+    columns: [
+      { key: 'scenario', label: 'Scenario' }, { key: 'segment', label: 'Segment' },
+      { key: 'headcount', label: 'CSMs', format: '#,0.0' }, { key: 'headcount_delta', label: 'Change', format: '+#,0.0;-#,0.0;0.0' },
+      { key: 'accounts_per_csm', label: 'Accounts / CSM', format: '#,0.0' }, { key: 'arr_per_csm', label: 'ARR / CSM', format: '$#,0' }
+    ]
+  });
+})();

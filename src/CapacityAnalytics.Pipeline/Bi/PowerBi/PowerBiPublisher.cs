@@ -1,0 +1,25 @@
+using CapacityAnalytics.Pipeline.Bi.Measures;
+using CapacityAnalytics.Pipeline.Models;
+using CapacityAnalytics.Pipeline.Publish;
+using CapacityAnalytics.Pipeline.Running;
+
+namespace CapacityAnalytics.Pipeline.Bi.PowerBi;
+
+/// <summary>
+/// Writes the Power BI project to <c>OUT/powerbi/</c>. Its tables read the Parquet publish through the
+/// <c>ParquetFolder</c> parameter, which defaults to <paramref name="parquetFolder"/> (the absolute
+/// <c>OUT/parquet/current</c>), so a refresh in Desktop always loads the latest complete publish.
+/// </summary>
+public sealed class PowerBiPublisher(string root, string parquetFolder, string? sqlDirectory = null) : IPublisher
+{
+    public string Name => "powerbi";
+
+    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    {
+        var catalog = MeasureCatalog.Default(context.Model);
+        var model = SemanticModelReader.Read(context.Connection, tables, catalog, sqlDirectory ?? WorkloadStage.DefaultSqlDirectory);
+        cancellationToken.ThrowIfCancellationRequested();
+        PowerBiProjectWriter.Write(root, model, Path.GetFullPath(parquetFolder));
+        return new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0);
+    }
+}
