@@ -21,10 +21,14 @@ first_activities as (
 ),
 
 account_spans as (
-    -- from the month of contract_start (or the first activity) to the month before churned_on, at most the as-of month
+    -- from the month of contract_start (or the first activity) to the month before churned_on, at most the as-of month;
+    -- never before the month the activity data starts: earlier months were not observed, they are not zero-hour months
     select
         accounts.*,
-        cast(date_trunc('month', coalesce(accounts.contract_start, first_activities.first_activity_date)) as date) as first_month,
+        cast(date_trunc('month', greatest(
+            coalesce(accounts.contract_start, first_activities.first_activity_date),
+            context.data_start
+        )) as date) as first_month,
         least(
             cast(date_trunc('month', context.as_of) as date),
             coalesce(cast(date_trunc('month', accounts.churned_on) - interval 1 month as date), context.as_of)
