@@ -24,6 +24,7 @@ public static class CliApp
         var env = new CliEnvironment(console, clock);
         root.Subcommands.Add(RunCommand.Create(env));
         root.Subcommands.Add(RunCommand.CreateIngest(env));
+        root.Subcommands.Add(RunCommand.CreateCalibrate(env));
         root.Subcommands.Add(ValidateCommand.Create(env));
         root.Subcommands.Add(SampleCommand.Create(env));
         root.Subcommands.Add(HistoryCommand.Create(env));

@@ -15,6 +15,10 @@ public static class RunCommand
         "Load and validate the extracts into the warehouse's raw tables (bad rows go to ingest_rejects), nothing else.",
         ["ingest"]);
 
+    public static Command CreateCalibrate(CliEnvironment env) => Build(env, "calibrate",
+        "Calibrate the capacity model against the observed workload already in the warehouse: planned vs observed, fitted multipliers with ranges, recommended book sizes, headcount, scenarios; writes the new model version.",
+        ["calibrate"]);
+
     private static Command Build(CliEnvironment env, string name, string description, IReadOnlyCollection<string> stages)
     {
         var args = new PipelineArguments();

@@ -23,16 +23,16 @@ public static class RunSummaryView
         {
             console.MarkupLineInterpolated($"[yellow]{rejects:N0} rows rejected[/]: see table ingest_rejects (file, line, column, value, reason).");
         }
-        foreach (var (key, value) in summary.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal))
+        // Tables first (calibration, then the open alerts, worst first), then where to look next.
+        var outputs = summary.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).ToList();
+        foreach (var table in outputs.Select(o => o.Value).OfType<ReportTable>())
         {
-            if (value is ReportTable table)
-            {
-                Render(console, table);
-            }
-            else
-            {
-                console.MarkupLineInterpolated($"{key}: {value.ToString() ?? ""}");
-            }
+            Render(console, table);
+        }
+        console.WriteLine();
+        foreach (var (key, value) in outputs.Where(o => o.Value is not ReportTable))
+        {
+            console.MarkupLineInterpolated($"[bold]{key}[/]: {value.ToString() ?? ""}");
         }
     }
 

@@ -1,6 +1,9 @@
 namespace CapacityAnalytics.Pipeline.Configuration;
 
-/// <summary>A pipeline for a folder of exports given on the command line, with defaults for everything else.</summary>
+/// <summary>
+/// A pipeline for a folder of exports given on the command line, with defaults for everything else: the shipped
+/// capacity model, UTC, and every publish target that needs no server.
+/// </summary>
 public static class AdHocPipeline
 {
     /// <summary>The capacity model shipped beside the assemblies.</summary>
@@ -19,6 +22,8 @@ public static class AdHocPipeline
             SourceFile = "(command line)",
         };
         config.Publish.Parquet = new ParquetTarget();
+        config.Publish.Powerbi = new PowerBiTarget();
+        config.Publish.Dashboard = new DashboardTarget();
         return config;
     }
 }

@@ -28,6 +28,9 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
         return new PublishStage(targets);
     }
 
+    /// <summary>The run summary's line saying where the dashboard is.</summary>
+    public const string DashboardOutput = "Dashboard";
+
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
         var tables = PublishedTables.All.Where(t => Db.TableExists(context.Connection, t.Name)).ToList();
@@ -38,6 +41,10 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
             var result = publisher.Publish(context, tables, cancellationToken);
             rows = Math.Max(rows, result.Rows);
             details.Add($"{result.Target}: {result.Tables} tables -> {result.Location}");
+            if (publisher is DashboardPublisher)
+            {
+                context.Outputs[DashboardOutput] = "open " + result.Location + " in a browser (works offline)";
+            }
         }
         return new StageResult(Name, 0, rows, rows, details);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Stages;
 
@@ -17,6 +18,10 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
     {
         var connection = context.Connection;
         var model = context.Model;
+        if (!connection.TableExists("fct_account_month") || !connection.TableExists("dim_account"))
+        {
+            throw new CapacityException($"{context.Config.WarehousePath}: no workload marts yet; run `capacity run` on this pipeline first.");
+        }
         var portfolio = CalibrationInputs.Portfolio(connection);
         long rows = CalibrationTables.WritePlan(connection, PlannedModel.Rows(model, portfolio),
             HeadcountPlanner.Plan(model, portfolio), ScenarioRunner.Run(model, portfolio));

@@ -1,0 +1,29 @@
+using Spectre.Console;
+
+namespace CapacityAnalytics.Cli.Tests;
+
+/// <summary>Runs the CLI in-process against a recording console: exit code and everything it printed.</summary>
+public static class CliHarness
+{
+    public static (int Exit, string Output) Run(params string[] args)
+    {
+        var writer = new StringWriter();
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Out = new AnsiConsoleOutput(writer),
+            Interactive = InteractionSupport.No,
+        });
+        console.Profile.Width = 200;
+        var exit = CliApp.RunAsync(args, console, TimeProvider.System).GetAwaiter().GetResult();
+        return (exit, writer.ToString());
+    }
+
+    public static string RepoFile(string relative)
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "CapacityAnalytics.sln"))) dir = dir.Parent;
+        return Path.Combine(dir.FullName, relative);
+    }
+}
