@@ -1,4 +1,5 @@
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Publish;
 
@@ -16,21 +17,21 @@ public sealed class DuckDbPublisher : IPublisher
     {
         var connection = context.Connection;
         long rows = 0;
-        Db.Execute(connection, $"create schema if not exists {Schema}");
-        Db.Execute(connection, "begin transaction");
+        connection.Execute($"create schema if not exists {Schema}");
+        connection.Execute("begin transaction");
         try
         {
             foreach (var table in tables)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Db.Execute(connection, $"create or replace table {Schema}.\"{table.Name}\" as select * from main.\"{table.Name}\" order by {table.OrderBy}");
-                rows += Db.Scalar<long>(connection, $"select count(*) from {Schema}.\"{table.Name}\"");
+                connection.Execute($"create or replace table {Schema}.\"{table.Name}\" as select * from main.\"{table.Name}\" order by {table.OrderBy}");
+                rows += connection.Scalar<long>($"select count(*) from {Schema}.\"{table.Name}\"");
             }
-            Db.Execute(connection, "commit");
+            connection.Execute("commit");
         }
         catch
         {
-            Db.Execute(connection, "rollback");
+            connection.Execute("rollback");
             throw;
         }
         return new PublishResult(Name, $"{context.Config.WarehousePath} (schema {Schema})", tables.Count, rows);

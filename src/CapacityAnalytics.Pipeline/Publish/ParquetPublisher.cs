@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Publish;
 
@@ -40,23 +41,23 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
     private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder)
     {
         var connection = context.Connection;
-        var columns = Db.Columns(connection, table.Name);
+        var columns = connection.ColumnTypes(table.Name).Select(c => new ManifestColumn(c.Name, c.Type)).ToList();
         var order = table.OrderBy == "all" ? "all" : table.OrderBy;
         string target;
         string copy;
         if (table.PartitionBy is { } partition)
         {
             target = Path.Combine(folder, table.Name);
-            copy = $"copy (select *, {partition} as \"year\" from \"{table.Name}\" order by {order}) to {Db.Literal(target)} "
+            copy = $"copy (select *, {partition} as \"year\" from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} "
                 + "(format parquet, compression zstd, partition_by (\"year\"), filename_pattern 'part_{i}')";
         }
         else
         {
             target = Path.Combine(folder, table.Name + ".parquet");
-            copy = $"copy (select * from \"{table.Name}\" order by {order}) to {Db.Literal(target)} (format parquet, compression zstd)";
+            copy = $"copy (select * from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} (format parquet, compression zstd)";
         }
-        Db.Execute(connection, copy);
-        var rows = Db.Scalar<long>(connection, $"select count(*) from \"{table.Name}\"");
+        connection.Execute(copy);
+        var rows = connection.Scalar<long>($"select count(*) from \"{table.Name}\"");
         var files = (Directory.Exists(target)
                 ? Directory.GetFiles(target, "*.parquet", SearchOption.AllDirectories)
                 : [target])

@@ -3,6 +3,7 @@ using CapacityAnalytics.Pipeline.Bi.PowerBi;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Publish;
 
@@ -33,7 +34,7 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
-        var tables = PublishedTables.All.Where(t => Db.TableExists(context.Connection, t.Name)).ToList();
+        var tables = PublishedTables.All.Where(t => context.Connection.TableExists(t.Name)).ToList();
         var details = new List<string>();
         long rows = 0;
         foreach (var publisher in publishers)

@@ -1,4 +1,4 @@
-using CapacityAnalytics.Pipeline.Publish;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.SqlServer;
@@ -30,7 +30,7 @@ public sealed record BulkLoadPlan(string Table, IReadOnlyList<SqlServerColumn> C
     public static BulkLoadPlan For(DuckDBConnection connection, string table, SqlDialect dialect, int batchSize = DefaultBatchSize)
     {
         CheckBatchSize(batchSize);
-        var duckColumns = Db.Columns(connection, table);
+        var duckColumns = connection.ColumnTypes(table);
         if (duckColumns.Count == 0)
         {
             throw new CapacityException($"Table {table} is not in the warehouse; run the transform stage before publishing.");
@@ -52,7 +52,7 @@ public sealed record BulkLoadPlan(string Table, IReadOnlyList<SqlServerColumn> C
     }
 
     /// <summary>Longest value of each VARCHAR column in UTF-8 bytes, in one scan.</summary>
-    private static Dictionary<string, long?> TextLengths(DuckDBConnection connection, string table, IReadOnlyList<ManifestColumn> columns)
+    private static Dictionary<string, long?> TextLengths(DuckDBConnection connection, string table, IReadOnlyList<(string Name, string Type)> columns)
     {
         var text = columns.Where(c => string.Equals(c.Type, "VARCHAR", StringComparison.OrdinalIgnoreCase)).ToList();
         var lengths = new Dictionary<string, long?>(StringComparer.Ordinal);

@@ -2,6 +2,7 @@ using System.Globalization;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Publish;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Warehouse;
 using Microsoft.Data.SqlClient;
 
 namespace CapacityAnalytics.Pipeline.SqlServer;
@@ -34,7 +35,7 @@ public sealed class SqlServerPublisher : IPublisher
     {
         var connectionString = SqlServerConnectionString.FromEnvironment(_target.ConnectionEnv, ConnectionKey);
         var plans = tables
-            .Where(t => Db.TableExists(context.Connection, t.Name))
+            .Where(t => context.Connection.TableExists(t.Name))
             .Select(t => BulkLoadPlan.For(context.Connection, t.Name, _dialect, _target.BatchSize))
             .ToList();
         var schema = _target.Schema;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Bi.Measures;
-using CapacityAnalytics.Pipeline.Publish;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Bi.Dashboard;
@@ -17,7 +17,7 @@ public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog
 
     public bool Has(string table)
     {
-        if (!exists.TryGetValue(table, out var found)) exists[table] = found = Db.TableExists(connection, table);
+        if (!exists.TryGetValue(table, out var found)) exists[table] = found = connection.TableExists(table);
         return found;
     }
 
@@ -49,10 +49,10 @@ public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog
         return rows.Count == 0 ? null : rows[0].Values.First() as string;
     }
 
-    public IReadOnlyList<string> Columns(string table) => Has(table) ? [.. Db.Columns(connection, table).Select(c => c.Name)] : [];
+    public IReadOnlyList<string> Columns(string table) => Has(table) ? [.. connection.ColumnTypes(table).Select(c => c.Name)] : [];
 
     public static string DateLiteral(string isoDate) =>
         "date '" + DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
 
-    public static string Text(string value) => Db.Literal(value);
+    public static string Text(string value) => Sql.Literal(value);
 }

@@ -1,6 +1,7 @@
 using CapacityAnalytics.Pipeline.Bi.Measures;
 using CapacityAnalytics.Pipeline.Models;
 using CapacityAnalytics.Pipeline.Publish;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Bi.PowerBi;
@@ -14,7 +15,7 @@ public static class SemanticModelReader
         var semanticTables = tables.Select(t =>
         {
             specs.TryGetValue(t.Name, out var spec);
-            var columns = Db.Columns(connection, t.Name)
+            var columns = connection.ColumnTypes(t.Name)
                 .Select(c => new SemanticColumn(c.Name, c.Type, spec?.Columns.FirstOrDefault(d => d.Name == c.Name)?.Description ?? ""))
                 .ToList();
             var description = spec is null ? "" : $"{spec.Description.Trim()}\nGrain: {spec.Grain}.";
