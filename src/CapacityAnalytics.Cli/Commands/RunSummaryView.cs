@@ -11,6 +11,11 @@ public static class RunSummaryView
     {
         var total = summary.Stages.Sum(s => s.Seconds).ToString("0.0", CultureInfo.InvariantCulture);
         var rejects = summary.Stages.Sum(s => s.Rejects);
+        if (summary.NothingToDo)
+        {
+            console.WriteLine(quiet ? $"ok {summary.RunId} nothing to do" : "No new input since the last successful run: nothing to do.");
+            return;
+        }
         if (quiet)
         {
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ok {summary.RunId} {total}s rejects={rejects} warehouse={summary.WarehousePath}"));

@@ -16,15 +16,24 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
     {
         var runs = Path.Combine(root, "runs");
         Directory.CreateDirectory(runs);
+        // Folders a killed run left half-written are never a publish: clear them (one writer per warehouse holds the lock).
+        foreach (var stale in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(stale, recursive: true);
         var incoming = Path.Combine(root, ".incoming-" + context.RunId);
-        if (Directory.Exists(incoming)) Directory.Delete(incoming, recursive: true);
         Directory.CreateDirectory(incoming);
 
         var entries = new List<ManifestTable>();
-        foreach (var table in tables)
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            entries.Add(WriteTable(context, table, incoming));
+            foreach (var table in tables)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                entries.Add(WriteTable(context, table, incoming));
+            }
+        }
+        catch
+        {
+            Directory.Delete(incoming, recursive: true);
+            throw;
         }
         var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
         // The manifest is written last: a folder without one is never a publish.

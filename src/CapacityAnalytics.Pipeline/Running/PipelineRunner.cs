@@ -2,13 +2,17 @@ using System.Diagnostics;
 using System.Globalization;
 using CapacityAnalytics.Core.Model;
 using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Incremental;
+using CapacityAnalytics.Pipeline.Stages;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Running;
 
 /// <summary>
 /// Runs a pipeline's stages in order against its warehouse: holds the warehouse's writer lock, logs the run in
-/// <c>pipeline_run</c> and reports each stage.
+/// <c>pipeline_run</c> and reports each stage. A run that includes ingest first compares its inputs with what the
+/// warehouse holds (<see cref="IncrementalPlanner"/>): when nothing changed it does nothing and logs 'skipped'.
+/// Cancellation is checked between stages; a cancelled or failed stage rolls back its own work.
 /// </summary>
 public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
 {
@@ -36,8 +40,20 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
             Trigger = trigger,
         };
         var results = new List<StageResult>();
+        var names = stages.Select(s => s.Name).ToList();
         try
         {
+            if (stages.Any(s => s is IngestStage))
+            {
+                IngestStage.GenerateMissingSamples(context);
+                context.Incremental = IncrementalPlanner.Plan(connection, config, runId, names);
+                if (context.Incremental.NothingToDo)
+                {
+                    observer.Note(context.Incremental.Reason);
+                    RunLog.Finished(connection, runId, clock.GetUtcNow(), "skipped", results, null);
+                    return new RunSummary(runId, config.WarehousePath, results, context.Outputs) { NothingToDo = true };
+                }
+            }
             foreach (var stage in stages)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -47,6 +63,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
                 results.Add(result);
                 observer.StageCompleted(result);
             }
+            context.Incremental?.Inputs.Record(connection, runId, names);
         }
         catch (Exception ex)
         {
@@ -76,4 +93,8 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
 }
 
 /// <summary>What a run did, for the CLI's summary.</summary>
-public sealed record RunSummary(string RunId, string WarehousePath, IReadOnlyList<StageResult> Stages, IReadOnlyDictionary<string, object> Outputs);
+public sealed record RunSummary(string RunId, string WarehousePath, IReadOnlyList<StageResult> Stages, IReadOnlyDictionary<string, object> Outputs)
+{
+    /// <summary>No input changed since the last successful run: no stage ran, nothing was written but the run log.</summary>
+    public bool NothingToDo { get; init; }
+}

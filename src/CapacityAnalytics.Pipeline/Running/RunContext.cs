@@ -1,5 +1,6 @@
 using CapacityAnalytics.Core.Model;
 using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Incremental;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Running;
@@ -14,6 +15,8 @@ public sealed class RunContext
     public required IRunObserver Observer { get; init; }
     public required string RunId { get; init; }
     public string Trigger { get; init; } = "manual";
+    /// <summary>What changed in the input since the last ingest (set when the run includes ingest).</summary>
+    public IncrementalPlan? Incremental { get; set; }
     /// <summary>Values a stage leaves for later ones (e.g. open alerts for the summary).</summary>
     public Dictionary<string, object> Outputs { get; } = [];
 }

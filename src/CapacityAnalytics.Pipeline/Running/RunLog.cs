@@ -51,9 +51,32 @@ public static class RunLog
         return Exec(connection, $"update {Table} set status = 'killed', error = 'the process ended before the run finished' where status = 'running'");
     }
 
+    /// <summary>
+    /// When a schedule last started a run of a pipeline (trigger <c>cron:&lt;schedule&gt;</c> or
+    /// <c>catch-up:&lt;schedule&gt;</c>), or null when it never did.
+    /// </summary>
+    public static DateTimeOffset? LastScheduledStart(DuckDBConnection connection, string pipeline, string schedule)
+    {
+        if (!TableExists(connection)) return null;
+        using var command = connection.CreateCommand();
+        command.CommandText = $"select epoch_ms(max(started)) from {Table} where pipeline = $1 and trigger in ($2, $3)";
+        command.Parameters.Add(new DuckDBParameter(pipeline));
+        command.Parameters.Add(new DuckDBParameter("cron:" + schedule));
+        command.Parameters.Add(new DuckDBParameter("catch-up:" + schedule));
+        var value = command.ExecuteScalar();
+        return value is null or DBNull ? null : DateTimeOffset.FromUnixTimeMilliseconds(Convert.ToInt64(value, CultureInfo.InvariantCulture));
+    }
+
+    private static bool TableExists(DuckDBConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"select count(*) from duckdb_tables() where table_name = '{Table}'";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture) > 0;
+    }
+
     public static IReadOnlyList<RunLogEntry> Recent(DuckDBConnection connection, int limit)
     {
-        Ensure(connection);
+        if (!TableExists(connection)) return []; // the reader may be read-only: no create here
         using var command = connection.CreateCommand();
         command.CommandText = "select run_id, pipeline, trigger, started, finished, status, stage_seconds, rows_in, rows_out, rejects, error "
             + $"from {Table} order by started desc, run_id desc limit {limit.ToString(CultureInfo.InvariantCulture)}";

@@ -19,6 +19,8 @@ public static class ScheduleHost
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
+        // Stopping waits for the running job to reach a stage boundary and roll back; do not give up on it after 30 s.
+        builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = TimeSpan.FromMinutes(30));
         builder.Services.AddSingleton(registry);
         builder.Services.AddSingleton(handler);
         builder.Services.AddQuartz(quartz =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapacityAnalytics.Pipeline.Incremental;
 using CapacityAnalytics.Pipeline.Ingest;
 using CapacityAnalytics.Pipeline.Presets;
 using CapacityAnalytics.Pipeline.Running;
@@ -17,17 +18,27 @@ public sealed class IngestStage(string presetsDirectory) : IStage
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
         var config = context.Config;
-        foreach (var source in config.Sources.Where(s => s.Sample is not null && s.Path is not null))
+        GenerateMissingSamples(context);
+        var plan = context.Incremental;
+        if (plan is { Change: InputChange.Unchanged })
         {
-            var folder = config.Resolve(source.Path!);
-            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.csv").Any()) continue;
-            var s = source.Sample!;
-            var written = SampleCompanyGenerator.Write(new SampleOptions(s.Accounts, s.Csms, s.Months, s.Seed), folder);
-            context.Observer.Note(string.Create(CultureInfo.InvariantCulture, $"generated the sample company in {folder} ({written.TotalRows:N0} rows)"));
+            return new StageResult(Name, 0, 0, 0, [$"no new input: {plan.Reason}, raw tables kept"]);
         }
 
         var options = new IngestOptions { Timezone = config.Timezone, RejectThreshold = config.RejectThreshold };
-        var outcome = SourceSetIngest.Run(context.Connection, config, options, presetsDirectory, null, cancellationToken);
+        SourceSetResult outcome;
+        if (plan is { Change: InputChange.Added })
+        {
+            var appended = AppendIngest.Run(context.Connection, plan.Added, options, cancellationToken);
+            LoadedFiles.Append(context.Connection, plan.Added, context.RunId);
+            outcome = new SourceSetResult(appended, [$"appended {plan.Added.Count} new files, the loaded ones unchanged: {string.Join(", ", plan.Added.Select(f => Path.GetFileName(f.Path)))}"]);
+        }
+        else
+        {
+            outcome = SourceSetIngest.Run(context.Connection, config, options, presetsDirectory, null, cancellationToken);
+            if (plan?.Files is { } files) LoadedFiles.Replace(context.Connection, files, context.RunId);
+            else LoadedFiles.Clear(context.Connection);
+        }
         var result = outcome.Result;
         var details = result.Entities
             .Select(e => string.Create(CultureInfo.InvariantCulture,
@@ -39,6 +50,20 @@ public sealed class IngestStage(string presetsDirectory) : IStage
         {
             Rejects = result.Entities.Sum(e => e.RowsRejected),
         };
+    }
+
+    /// <summary>Generates the sample company of a source declared with <c>sample:</c> whose folder has no extracts yet.</summary>
+    public static void GenerateMissingSamples(RunContext context)
+    {
+        var config = context.Config;
+        foreach (var source in config.Sources.Where(s => s.Sample is not null && s.Path is not null))
+        {
+            var folder = config.Resolve(source.Path!);
+            if (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*.csv").Any()) continue;
+            var s = source.Sample!;
+            var written = SampleCompanyGenerator.Write(new SampleOptions(s.Accounts, s.Csms, s.Months, s.Seed), folder);
+            context.Observer.Note(string.Create(CultureInfo.InvariantCulture, $"generated the sample company in {folder} ({written.TotalRows:N0} rows)"));
+        }
     }
 
     public static IngestStage Default() => new(PresetLoader.DefaultDirectory);

@@ -8,7 +8,7 @@ namespace CapacityAnalytics.Pipeline.Bi.Dashboard;
 /// <summary>
 /// Writes the HTML dashboard to <c>OUT/dashboard/</c>: <c>index.html</c> (book health), <c>early-warning.html</c> and
 /// <c>calibration.html</c>, each self-contained (data, styles, scripts and chart library inline) so it opens from disk.
-/// The same warehouse gives the same bytes.
+/// The same warehouse gives the same bytes. A publish replaces the folder whole (<see cref="FolderSwap"/>).
 /// </summary>
 public sealed class DashboardPublisher(string root) : IPublisher
 {
@@ -16,7 +16,9 @@ public sealed class DashboardPublisher(string root) : IPublisher
 
     public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
-        var written = Write(root, context.Connection, MeasureCatalog.Default(context.Model), cancellationToken);
+        IReadOnlyList<string> written = [];
+        // The pages are written into a staging folder and swapped in together: never a mix of two runs' pages.
+        FolderSwap.Write(root, context.RunId, staged => written = Write(staged, context.Connection, MeasureCatalog.Default(context.Model), cancellationToken));
         return new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0);
     }
 

@@ -19,7 +19,8 @@ public sealed class PowerBiPublisher(string root, string parquetFolder, string? 
         var catalog = MeasureCatalog.Default(context.Model);
         var model = SemanticModelReader.Read(context.Connection, tables, catalog, sqlDirectory ?? WorkloadStage.DefaultSqlDirectory);
         cancellationToken.ThrowIfCancellationRequested();
-        PowerBiProjectWriter.Write(root, model, Path.GetFullPath(parquetFolder));
+        // Written over a copy of the project (Desktop's own files survive) and swapped in whole.
+        FolderSwap.Write(root, context.RunId, staged => PowerBiProjectWriter.Write(staged, model, Path.GetFullPath(parquetFolder)), seed: true);
         return new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0);
     }
 }
