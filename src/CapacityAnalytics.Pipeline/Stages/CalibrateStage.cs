@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
+using CapacityAnalytics.Core.Model;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Warehouse;
 
@@ -33,19 +34,34 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         cancellationToken.ThrowIfCancellationRequested();
         var touchpoints = CalibrationInputs.Touchpoints(connection);
         var result = Calibrator.Calibrate(model, observations, touchpoints, options);
-        var calibrated = CalibratedModelBuilder.Build(model, result, touchpoints, CalibrationInputs.AsOf(connection), options: options);
+        var fitted = string.Create(CultureInfo.InvariantCulture,
+            $"fitted on {result.AccountMonths:N0} account-months of {result.Accounts:N0} accounts ({result.FirstMonth:yyyy-MM} to {result.LastMonth:yyyy-MM}), {result.Bootstrap.Reps} bootstrap reps");
+        CalibratedModel calibrated;
+        try
+        {
+            calibrated = CalibratedModelBuilder.Build(model, result, touchpoints, CalibrationInputs.AsOf(connection), options: options);
+        }
+        catch (ModelFileException ex)
+        {
+            // A fit outside the model file's sanity bounds (too little data, usually) is reported, not written:
+            // the tables still show the estimates and their ranges for the analyst to judge.
+            rows += CalibrationTables.WriteCalibration(connection, result, []);
+            PublishReport(context, CalibrationReport.Tables(result, null));
+            return new StageResult(Name, 0, observations.Count, rows,
+                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated"]);
+        }
         rows += CalibrationTables.WriteCalibration(connection, result, calibrated.Changes);
         var path = WriteModelFile(context, calibrated);
-        var summary = CalibrationReport.Tables(result, calibrated);
-        foreach (var table in summary)
+        PublishReport(context, CalibrationReport.Tables(result, calibrated));
+        return new StageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}"]);
+    }
+
+    private static void PublishReport(RunContext context, IReadOnlyList<ReportTable> tables)
+    {
+        foreach (var table in tables)
         {
             context.Outputs["calibration: " + table.Title] = table;
         }
-        return new StageResult(Name, 0, observations.Count, rows,
-        [
-            string.Create(CultureInfo.InvariantCulture, $"fitted on {result.AccountMonths:N0} account-months of {result.Accounts:N0} accounts ({result.FirstMonth:yyyy-MM} to {result.LastMonth:yyyy-MM}), {result.Bootstrap.Reps} bootstrap reps"),
-            $"calibrated model {calibrated.Model.Version} written to {path}",
-        ]);
     }
 
     private static string WriteModelFile(RunContext context, CalibratedModel calibrated)

@@ -9,7 +9,7 @@ public static class CalibrationReport
 {
     private static string N(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static IReadOnlyList<ReportTable> Tables(CalibrationResult result, CalibratedModel calibrated) =>
+    public static IReadOnlyList<ReportTable> Tables(CalibrationResult result, CalibratedModel? calibrated) =>
     [
         new("1 time equation (planned vs fitted, 90% bootstrap range)", ["parameter", "planned", "fitted", "low", "high"],
             result.Calibrated.Select(r => (IReadOnlyList<string>)[r.Parameter, N(r.PlannedValue), N(r.Estimate), N(r.Low), N(r.High)]).ToList()),
@@ -24,8 +24,8 @@ public static class CalibrationReport
                 r.AccountsPerCsmMid.ToString(CultureInfo.InvariantCulture), r.AccountsPerCsmHigh.ToString(CultureInfo.InvariantCulture),
                 N(r.ArrPerCsmMid, "N0"), N(r.OverloadShare, "P0")]).ToList()),
         new("5 changes against the previous model", ["parameter", "old", "new", "change"],
-            calibrated.Changes.Select(c => (IReadOnlyList<string>)[c.Path, Maybe(c.Old), Maybe(c.New), c.ChangePercent is { } p ? N(p / 100, "P1") : ""]).ToList(),
-            $"new model version {calibrated.Model.Version}"),
+            (calibrated?.Changes ?? []).Select(c => (IReadOnlyList<string>)[c.Path, Maybe(c.Old), Maybe(c.New), c.ChangePercent is { } p ? N(p / 100, "P1") : ""]).ToList(),
+            calibrated is null ? "no new model version: the fit is outside the model file's bounds" : $"new model version {calibrated.Model.Version}"),
     ];
 
     private static string Maybe(double? value) => value is { } v ? N(v) : "";
