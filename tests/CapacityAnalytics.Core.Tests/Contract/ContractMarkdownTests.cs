@@ -8,9 +8,7 @@ public class ContractMarkdownTests
     public void The_committed_contract_docs_match_the_contract()
     {
         // Given the docs page generated from the contract
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "CapacityAnalytics.sln"))) dir = dir.Parent;
-        var committed = File.ReadAllText(Path.Combine(dir.FullName, "docs", "input-contract.md"));
+        var committed = File.ReadAllText(Capacity.TestModels.RepoFile("docs/input-contract.md"));
 
         // Then it is what the contract renders today (regenerate with `capacity contract > docs/input-contract.md`)
         Assert.Equal(ContractMarkdown.Render(), committed);

@@ -4,12 +4,7 @@ namespace CapacityAnalytics.Core.Tests.Model;
 
 public class CapacityModelLoaderTests
 {
-    private static string RepoFile(string relative)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CapacityAnalytics.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, relative);
-    }
+    private static string RepoFile(string relative) => Capacity.TestModels.RepoFile(relative);
 
     [Fact]
     public void The_shipped_model_file_loads_and_classifies_every_canonical_type()

@@ -33,12 +33,7 @@ public sealed class SampleCompanyRun : IDisposable
 
     public DuckDBConnection Connection { get; }
 
-    public static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "CapacityAnalytics.sln"))) dir = dir.Parent;
-        return dir.FullName;
-    }
+    private static string RepoRoot() => Presets.RepoPaths.Root;
 
     public void Dispose()
     {

@@ -4,12 +4,7 @@ namespace CapacityAnalytics.Pipeline.Tests.Support;
 
 public static class TestFiles
 {
-    public static string RepoFile(string relative)
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "CapacityAnalytics.sln"))) dir = dir.Parent;
-        return Path.Combine(dir!.FullName, relative);
-    }
+    public static string RepoFile(string relative) => Path.Combine(Presets.RepoPaths.Root, relative);
 
     /// <summary>A fresh copy of the shipped model file, so a test may change it.</summary>
     public static CapacityModel LoadModel() => CapacityModelLoader.LoadFile(RepoFile("pipelines/capacity-model.yaml"));
