@@ -28,6 +28,7 @@ public static class CliApp
         root.Subcommands.Add(SampleCommand.Create(env));
         root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(ContractCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
         return root;
     }
 
