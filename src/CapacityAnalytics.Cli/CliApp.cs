@@ -30,6 +30,7 @@ public static class CliApp
         root.Subcommands.Add(HistoryCommand.Create(env));
         root.Subcommands.Add(ScheduleCommand.Create(env));
         root.Subcommands.Add(ContractCommand.Create(env));
+        root.Subcommands.Add(BenchCommand.Create(env));
         return root;
     }
 
