@@ -15,6 +15,11 @@ public sealed class PipelineConfig
     public string Model { get; set; } = "capacity-model.yaml";
     /// <summary>Largest share of rejected rows per entity before the run fails.</summary>
     public double RejectThreshold { get; set; } = 0.01;
+    /// <summary>
+    /// DuckDB's memory limit for the run (e.g. 1536MB, 4GB); beyond it large aggregations spill to a temporary folder
+    /// beside the warehouse instead of growing the process.
+    /// </summary>
+    public string MemoryLimit { get; set; } = "1536MB";
     public PublishConfig Publish { get; set; } = new();
     public List<ScheduleConfig> Schedules { get; set; } = [];
 

@@ -12,6 +12,9 @@ public static class CheckedRowsSql
 {
     public const string Errors = "_ingest_errors";
 
+    /// <summary>True for a row with no bad cell; the error list is only built for the others (most rows are good).</summary>
+    public const string Ok = "_ingest_ok";
+
     /// <param name="entity">The contract entity.</param>
     /// <param name="sourceColumns">Lower-case column names of the source (contract, extra and bookkeeping).</param>
     /// <param name="source">A table name (quoted) or a parenthesized query.</param>
@@ -27,8 +30,10 @@ public static class CheckedRowsSql
             $"{ColumnRules.Value(c, present.Contains(c.Name) ? c.Name : null)} as {V(i)}");
         var typed = columns.Select((c, i) => $"{ColumnRules.Typed(c, V(i))} as {T(i)}");
         var named = columns.Select((c, i) => $"{T(i)} as {Sql.Identifier(c.Name)}");
+        var reasons = columns.Select((c, i) => $"{ColumnRules.Reason(c, V(i), T(i))} as {R(i)}");
         var problems = columns.Select((c, i) =>
-            $"{{'column': {Sql.Literal(c.Name)}, 'value': {V(i)}, 'reason': {ColumnRules.Reason(c, V(i), T(i))}}}");
+            $"{{'column': {Sql.Literal(c.Name)}, 'value': {V(i)}, 'reason': {R(i)}}}");
+        var ok = string.Join(" and ", columns.Select((_, i) => $"{R(i)} is null"));
         return $"""
             with _ingest_values as (
                 select {passThrough}, {string.Join(", ", values)}
@@ -37,10 +42,16 @@ public static class CheckedRowsSql
             _ingest_typed as (
                 select *, {string.Join(", ", typed)}
                 from _ingest_values
+            ),
+            _ingest_reasons as (
+                select *, {string.Join(", ", reasons)}
+                from _ingest_typed
             )
             select {passThrough}, {string.Join(", ", named)},
-                list_filter([{string.Join(", ", problems)}], p -> p.reason is not null) as {Errors}
-            from _ingest_typed
+                {ok} as {Ok},
+                case when {ok} then []
+                    else list_filter([{string.Join(", ", problems)}], p -> p.reason is not null) end as {Errors}
+            from _ingest_reasons
             """;
     }
 
@@ -49,6 +60,8 @@ public static class CheckedRowsSql
         sourceColumns.Where(n => entity.Column(n) is null && !LandingColumns.IsReserved(n));
 
     private static string V(int i) => "\"_ingest_v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
+
+    private static string R(int i) => "\"_ingest_r" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
 
     private static string T(int i) => "\"_ingest_t" + i.ToString(System.Globalization.CultureInfo.InvariantCulture) + "\"";
 }

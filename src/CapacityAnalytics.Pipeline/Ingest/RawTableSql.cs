@@ -30,7 +30,7 @@ public static class RawTableSql
         return $"""
             select {string.Join(", ", columns)}
             from {checkedRelation}
-            where len({CheckedRowsSql.Errors}) = 0
+            where {CheckedRowsSql.Ok}
             {latest}
             order by {LandingColumns.FileOrder}, {LandingColumns.Line}
             """;

@@ -26,12 +26,12 @@ public static class RejectsTable
             from (
                 select {LandingColumns.File}, {LandingColumns.Line}, {LandingColumns.FileOrder}, unnest({CheckedRowsSql.Errors}) as p
                 from {Sql.Identifier(checkedTable)}
-                where len({CheckedRowsSql.Errors}) > 0
+                where not {CheckedRowsSql.Ok}
             )
             order by {LandingColumns.FileOrder}, {LandingColumns.Line}
             """, entity);
         return connection.Scalar<long>(
-            $"select count(*) from {Sql.Identifier(checkedTable)} where len({CheckedRowsSql.Errors}) > 0");
+            $"select count(*) from {Sql.Identifier(checkedTable)} where not {CheckedRowsSql.Ok}");
     }
 
     public static void Append(DuckDBConnection connection, IEnumerable<IngestReject> rejects)

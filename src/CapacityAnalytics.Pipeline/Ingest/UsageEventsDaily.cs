@@ -15,7 +15,7 @@ public static class UsageEventsDaily
         select account_id, cast(timezone('UTC', occurred_at) as date) as date,
             count(distinct user_id) as active_users, count(*) as events, null::bigint as key_events
         from {checkedRelation}
-        where len({CheckedRowsSql.Errors}) = 0
+        where {CheckedRowsSql.Ok}
         group by all
         order by all
         """;

@@ -25,18 +25,29 @@ public static class UsageEventsStreamingLoad
         RejectsTable.EnsureExists(connection);
         CsvExtractReader.ResetRejects(connection);
         using var zone = SessionTimeZone.Use(connection, options.Timezone);
-        var valid = $"len({CheckedRowsSql.Errors}) = 0";
+        var valid = CheckedRowsSql.Ok;
+        // Distinct users per account-day in two steps (account, day, user first, then account-day): a plain group-by
+        // that DuckDB can spill to disk, where count(distinct) inside grouping sets held gigabytes at 50M events.
         connection.Execute($"""
             create or replace temp table {Aggregate} as
-            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: false), keepExtras: false)})
-            select grouping({LandingColumns.File}) = 1 as by_day, {LandingColumns.File}, ok, account_id, date,
-                count(distinct user_id) filter (where ok) as active_users, count(*) as events
-            from (
-                select {LandingColumns.File}, {valid} as ok, case when {valid} then account_id end as account_id,
-                    case when {valid} then cast(timezone('UTC', occurred_at) as date) end as date, user_id
-                from checked
+            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: false), keepExtras: false)}),
+            per_user as (
+                select grouping({LandingColumns.File}) = 1 as by_user, {LandingColumns.File}, ok, account_id, date, user_id, count(*) as events
+                from (
+                    select {LandingColumns.File}, {valid} as ok, case when {valid} then account_id end as account_id,
+                        case when {valid} then cast(timezone('UTC', occurred_at) as date) end as date,
+                        case when {valid} then user_id end as user_id
+                    from checked
+                )
+                group by grouping sets ((ok, account_id, date, user_id), ({LandingColumns.File}))
             )
-            group by grouping sets ((ok, account_id, date), ({LandingColumns.File}))
+            select true as by_day, null::varchar as {LandingColumns.File}, ok, account_id, date,
+                count(*) filter (where ok) as active_users, sum(events)::bigint as events
+            from per_user where by_user
+            group by ok, account_id, date
+            union all
+            select false, {LandingColumns.File}, null, null, null, null, events
+            from per_user where not by_user
             """);
         long structural = 0;
         var maps = new Dictionary<string, CsvLineMap>(StringComparer.Ordinal);
@@ -71,7 +82,7 @@ public static class UsageEventsStreamingLoad
         connection.Execute($"""
             create or replace temp table {Bad} as
             select * from ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: true, numbered: true), keepExtras: false)})
-            where len({CheckedRowsSql.Errors}) > 0
+            where not {CheckedRowsSql.Ok}
             """);
         foreach (var (file, map) in maps)
         {

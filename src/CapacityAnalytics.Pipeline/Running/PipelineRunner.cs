@@ -27,6 +27,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         var runId = started.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + config.Name;
         using var connection = new DuckDBConnection($"DataSource={config.WarehousePath}");
         connection.Open();
+        LimitMemory(connection, config);
         RunLog.MarkAbandoned(connection);
         RunLog.Started(connection, runId, config.Name, trigger, started);
         var context = new RunContext
@@ -73,6 +74,22 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         }
         RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);
         return new RunSummary(runId, config.WarehousePath, results, context.Outputs);
+    }
+
+    private static void LimitMemory(DuckDBConnection connection, PipelineConfig config)
+    {
+        using var command = connection.CreateCommand();
+        var spill = Path.Combine(Path.GetDirectoryName(config.WarehousePath)!, ".duckdb-spill");
+        command.CommandText = $"set memory_limit = '{config.MemoryLimit.Replace("'", "", StringComparison.Ordinal)}'; "
+            + $"set temp_directory = '{spill.Replace("'", "''", StringComparison.Ordinal)}'";
+        try
+        {
+            command.ExecuteNonQuery();
+        }
+        catch (DuckDBException ex)
+        {
+            throw new ConfigurationException($"{config.SourceFile}: key 'memory_limit' '{config.MemoryLimit}' is not a size DuckDB accepts (e.g. 1536MB, 4GB): {ex.Message.Split('\n')[0]}", ex);
+        }
     }
 
     private static CapacityModel LoadModel(PipelineConfig config)
