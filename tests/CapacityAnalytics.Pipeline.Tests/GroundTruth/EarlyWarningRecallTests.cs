@@ -10,15 +10,17 @@ namespace CapacityAnalytics.Pipeline.Tests.GroundTruth;
 /// </summary>
 public class EarlyWarningRecallTests(ITestOutputHelper output)
 {
-    public sealed record Recall(int Episodes, int Caught, IReadOnlyList<int> WeeksToAlert, int FalseAlarmCsms, int Csms, int ControlAlerts);
+    public sealed record Recall(int Episodes, int Caught, IReadOnlyList<int> WeeksToAlert, int FalseAlarmCsms, int Csms, int ControlAlerts, IReadOnlyList<string> FalseAlarms);
 
     public static Recall Measure(SampleCompanyRun run)
     {
-        var alerts = new List<(string Csm, DateOnly Opened, DateOnly BreachStarted)>();
-        using (var command = run.Connection.Command("select key, opened_week, breach_started_week from fct_early_warning where level = 'csm' order by key, opened_week"))
+        var alerts = new List<(string Csm, DateOnly Opened, string Detail)>();
+        using (var command = run.Connection.Command(
+            "select key, opened_week, indicator || ' ' || round(baseline_value, 2) || '->' || round(current_value, 2) || ' cause: ' || coalesce(likely_cause, '-') "
+            + "from fct_early_warning where level = 'csm' order by key, opened_week"))
         using (var reader = command.ExecuteReader())
         {
-            while (reader.Read()) alerts.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetFieldValue<DateOnly>(2)));
+            while (reader.Read()) alerts.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2)));
         }
         var weeks = new List<int>();
         var caught = 0;
@@ -32,11 +34,13 @@ public class EarlyWarningRecallTests(ITestOutputHelper output)
             weeks.Add((hit.Opened.DayNumber - episode.Onset.DayNumber + 6) / 7);
         }
         var episodeCsms = run.Truth.Episodes.Select(e => e.CsmId).ToHashSet(StringComparer.Ordinal);
-        var falseAlarms = alerts.Where(a => !episodeCsms.Contains(a.Csm)).Select(a => a.Csm).Distinct(StringComparer.Ordinal).Count();
+        var falseAlarmRows = alerts.Where(a => !episodeCsms.Contains(a.Csm)).ToList();
+        var falseAlarms = falseAlarmRows.Select(a => a.Csm).Distinct(StringComparer.Ordinal).Count();
         var controls = run.Truth.Controls.Select(c => c.CsmId).ToHashSet(StringComparer.Ordinal);
         var controlAlerts = alerts.Count(a => controls.Contains(a.Csm));
         var csms = run.Connection.Scalar<long>("select count(distinct csm_id) from fct_csm_week");
-        return new Recall(run.Truth.Episodes.Count, caught, weeks, falseAlarms, (int)csms, controlAlerts);
+        return new Recall(run.Truth.Episodes.Count, caught, weeks, falseAlarms, (int)csms, controlAlerts,
+            falseAlarmRows.Select(a => string.Create(CultureInfo.InvariantCulture, $"{a.Csm} opened {a.Opened:yyyy-MM-dd}: {a.Detail}")).ToList());
     }
 
     [Theory]
@@ -53,6 +57,7 @@ public class EarlyWarningRecallTests(ITestOutputHelper output)
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"seed {seed}: caught {recall.Caught}/{recall.Episodes}, weeks onset->alert [{string.Join(", ", recall.WeeksToAlert)}], "
             + $"false-alarm CSMs {recall.FalseAlarmCsms}/{recall.Csms}, control alerts {recall.ControlAlerts}"));
+        foreach (var alarm in recall.FalseAlarms) output.WriteLine("  false alarm: " + alarm);
 
         // Then every episode is caught within 4 weeks, false alarms stay at most 1 CSM in 20, the control is silent
         Assert.Equal(recall.Episodes, recall.Caught);
