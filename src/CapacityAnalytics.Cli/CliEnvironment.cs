@@ -27,5 +27,16 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
             Console.MarkupLine("[yellow]cancelled:[/] the run stopped; the last good publish is intact.");
             return ExitCodes.Data;
         }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message.Split('\n')[0]} Check the path and its permissions; the last good publish is intact.");
+            return ExitCodes.Data;
+        }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("CAPACITY_DEBUG") is null)
+        {
+            // Not a failure the user caused: one line, and how to get the details for a bug report.
+            Console.MarkupLineInterpolated($"[red]unexpected error:[/] {ex.GetType().Name}: {ex.Message.Split('\n')[0]} (set CAPACITY_DEBUG=1 for the stack trace and report it; the last good publish is intact)");
+            return ExitCodes.Data;
+        }
     }
 }

@@ -71,5 +71,15 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Contains("ingest_rejects", output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_unknown_preset_is_a_usage_error_listing_the_presets()
+    {
+        var (exit, output) = CliHarness.Run("ingest", "--extracts", _dir, "--preset", "pipedrive", "--out", Path.Combine(_dir, "out"));
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("Available presets: hubspot, salesforce, zendesk", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -12,6 +12,8 @@ namespace CapacityAnalytics.Pipeline.Incremental;
 public static class InputScanner
 {
     /// <returns>The files, ordered by path; null when a source is not a folder of files (a SQL query) and so cannot be tracked.</returns>
+    private static readonly HashSet<string> DataExtensions = new([".csv", ".parquet", ".json", ".tsv", ".txt"], StringComparer.OrdinalIgnoreCase);
+
     public static IReadOnlyList<InputFile>? Scan(PipelineConfig config, IReadOnlyDictionary<string, InputFile> known)
     {
         var files = new List<InputFile>();
@@ -30,7 +32,10 @@ public static class InputScanner
             }
             else
             {
-                files.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
+                // A vendor export folder: only its data files count (not sockets, notes or the tool's own output).
+                files.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                    .Where(path => DataExtensions.Contains(Path.GetExtension(path)))
+                    .Order(StringComparer.Ordinal)
                     .Select(path => Fingerprint(path, "", 0, known)));
             }
         }
