@@ -46,7 +46,7 @@ public static class ValidateCommand
         var config = AdHocPipeline.For(folder, preset, Path.GetTempPath(), options.Timezone);
         try
         {
-            SourceSetIngest.Run(connection, config, options, PresetLoader.DefaultDirectory, null, CancellationToken.None);
+            SourceSetIngest.Run(connection, config, options, PresetLoader.DefaultDirectory, null, CancellationToken.None, requireMandatory: false);
         }
         catch (IngestException ex)
         {

@@ -16,8 +16,10 @@ namespace CapacityAnalytics.Pipeline.Ingest;
 /// </summary>
 public static class SourceSetIngest
 {
+    /// <param name="requireMandatory">False when checking one source of a pipeline on its own (validate): a Zendesk
+    /// folder alone has no CSMs or activities, and that is not its problem.</param>
     public static SourceSetResult Run(DuckDBConnection connection, PipelineConfig config, IngestOptions options,
-        string presetsDirectory, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+        string presetsDirectory, IProgress<IngestProgress>? progress, CancellationToken cancellationToken, bool requireMandatory = true)
     {
         var sources = config.Sources;
         if (sources is [{ Query: null, Preset: "canonical" } only])
@@ -85,7 +87,7 @@ public static class SourceSetIngest
                 if (direct.Any(d => d.Entity == entity.Name)) continue;
                 if (!landed.TryGetValue(entity.Name, out var parts))
                 {
-                    if (!entity.Optional) throw new MissingEntityException(config.SourceFile, entity.Name);
+                    if (!entity.Optional && requireMandatory) throw new MissingEntityException(config.SourceFile, entity.Name);
                     pending.Add(LandedEntityTyper.CreateEmpty(connection, entity));
                     continue;
                 }
