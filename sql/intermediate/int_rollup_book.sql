@@ -7,18 +7,8 @@ with account_weeks as (
 rolled_up as (
     select
         week_start,
-        case
-            when grouping(csm_id) = 0 then 'csm'
-            when grouping(team) = 0 then 'team'
-            when grouping(segment) = 0 then 'segment'
-            else 'company'
-        end as level,
-        case
-            when grouping(csm_id) = 0 then csm_id
-            when grouping(team) = 0 then team
-            when grouping(segment) = 0 then segment
-            else 'all'
-        end as key,
+        rollup_level(grouping(csm_id), grouping(team), grouping(segment)) as level,
+        rollup_key(grouping(csm_id), grouping(team), grouping(segment), csm_id, team, segment) as key,
         count(*) as book_accounts,
         sum(arr) as book_arr,
         avg(owner_time_off_share) as owner_time_off_share,
@@ -52,18 +42,8 @@ rolled_up as (
 renewal_months as (
     select
         week_start,
-        case
-            when grouping(csm_id) = 0 then 'csm'
-            when grouping(team) = 0 then 'team'
-            when grouping(segment) = 0 then 'segment'
-            else 'company'
-        end as level,
-        case
-            when grouping(csm_id) = 0 then csm_id
-            when grouping(team) = 0 then team
-            when grouping(segment) = 0 then segment
-            else 'all'
-        end as key,
+        rollup_level(grouping(csm_id), grouping(team), grouping(segment)) as level,
+        rollup_key(grouping(csm_id), grouping(team), grouping(segment), csm_id, team, segment) as key,
         count(*) as renewals_in_month,
     from account_weeks
     where next_renewal_month is not null

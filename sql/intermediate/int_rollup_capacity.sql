@@ -6,16 +6,8 @@ with csm_weeks as (
 rolled_up as (
     select
         week_start,
-        case
-            when grouping(csm_id) = 0 then 'csm'
-            when grouping(team) = 0 then 'team'
-            else 'company'
-        end as level,
-        case
-            when grouping(csm_id) = 0 then csm_id
-            when grouping(team) = 0 then team
-            else 'all'
-        end as key,
+        rollup_level(grouping(csm_id), grouping(team), 1) as level,
+        rollup_key(grouping(csm_id), grouping(team), 1, csm_id, team, null) as key,
         count(*) as csms,
         sum(nominal_hours) as nominal_hours,
         sum(time_off_hours) as time_off_hours,

@@ -31,18 +31,8 @@ with_team as (
 rolled_up as (
     select
         week_start,
-        case
-            when grouping(csm_id) = 0 then 'csm'
-            when grouping(team) = 0 then 'team'
-            when grouping(segment) = 0 then 'segment'
-            else 'company'
-        end as level,
-        case
-            when grouping(csm_id) = 0 then csm_id
-            when grouping(team) = 0 then team
-            when grouping(segment) = 0 then segment
-            else 'all'
-        end as key,
+        rollup_level(grouping(csm_id), grouping(team), grouping(segment)) as level,
+        rollup_key(grouping(csm_id), grouping(team), grouping(segment), csm_id, team, segment) as key,
         coalesce(sum(hours) filter (where work_class = 'proactive'), 0) as proactive_hours,
         coalesce(sum(hours) filter (where work_class = 'reactive'), 0) as reactive_hours,
         coalesce(sum(ticket_hours), 0) as ticket_hours,

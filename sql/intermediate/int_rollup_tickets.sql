@@ -29,18 +29,8 @@ trailing_tickets as (
 rolled_up as (
     select
         week_start,
-        case
-            when grouping(csm_id) = 0 then 'csm'
-            when grouping(team) = 0 then 'team'
-            when grouping(segment) = 0 then 'segment'
-            else 'company'
-        end as level,
-        case
-            when grouping(csm_id) = 0 then csm_id
-            when grouping(team) = 0 then team
-            when grouping(segment) = 0 then segment
-            else 'all'
-        end as key,
+        rollup_level(grouping(csm_id), grouping(team), grouping(segment)) as level,
+        rollup_key(grouping(csm_id), grouping(team), grouping(segment), csm_id, team, segment) as key,
         count(*) as tickets_responded_4w,
         quantile_cont(first_response_hours, 0.5) as ttfr_median_hours,
         quantile_cont(first_response_hours, 0.9) as ttfr_p90_hours,

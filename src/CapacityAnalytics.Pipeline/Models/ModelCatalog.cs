@@ -15,6 +15,21 @@ public static partial class ModelCatalog
     [GeneratedRegex(@"[A-Za-z_][A-Za-z0-9_]*")]
     private static partial Regex Identifiers();
 
+    /// <summary>The folder of shared SQL macros, created before the models build (not models themselves).</summary>
+    public const string MacroFolder = "macros";
+
+    /// <summary>The macro files under <c>sql/macros/</c>, in name order.</summary>
+    public static IReadOnlyList<string> MacroFiles(string sqlDirectory)
+    {
+        var folder = Path.Combine(sqlDirectory, MacroFolder);
+        return Directory.Exists(folder)
+            ? [.. Directory.EnumerateFiles(folder, "*.sql").Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    private static bool IsMacroFile(string sqlDirectory, string path) =>
+        Path.GetRelativePath(sqlDirectory, path).Replace('\\', '/').StartsWith(MacroFolder + "/", StringComparison.Ordinal);
+
     /// <summary>All models under <paramref name="sqlDirectory"/>, in dependency order (ties by name).</summary>
     public static IReadOnlyList<SqlModel> Discover(string sqlDirectory)
     {
@@ -23,6 +38,7 @@ public static partial class ModelCatalog
             throw new ModelDefinitionException($"{sqlDirectory}: the SQL model folder does not exist; pass the folder holding staging/, intermediate/ and marts/.");
         }
         var files = Directory.EnumerateFiles(sqlDirectory, "*.sql", SearchOption.AllDirectories)
+            .Where(f => !IsMacroFile(sqlDirectory, f))
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
         var seen = new Dictionary<string, string>(StringComparer.Ordinal);

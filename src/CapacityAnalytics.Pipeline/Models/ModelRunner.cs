@@ -21,6 +21,17 @@ public static class ModelRunner
         var total = Stopwatch.StartNew();
         using var transaction = connection.BeginTransaction();
         var resolvedAsOf = ModelParameters.Load(connection, model, asOf);
+        foreach (var macros in ModelCatalog.MacroFiles(sqlDirectory))
+        {
+            try
+            {
+                Execute(connection, File.ReadAllText(macros));
+            }
+            catch (DuckDBException ex)
+            {
+                throw new ModelDefinitionException($"{macros}: the macros failed to load: {FirstLine(ex.Message)}", ex);
+            }
+        }
         var built = new List<BuiltModel>();
         foreach (var m in models)
         {

@@ -1,0 +1,17 @@
+-- Level and key of a row from `group by grouping sets ((week_start, csm_id), (week_start, team),
+-- (week_start, segment), (week_start))`: pass grouping() of csm_id, team and segment (1 where a rollup has no such set).
+create or replace macro rollup_level(csm_grouped, team_grouped, segment_grouped) as
+    case
+        when csm_grouped = 0 then 'csm'
+        when team_grouped = 0 then 'team'
+        when segment_grouped = 0 then 'segment'
+        else 'company'
+    end;
+
+create or replace macro rollup_key(csm_grouped, team_grouped, segment_grouped, csm_id, team, segment) as
+    case
+        when csm_grouped = 0 then csm_id
+        when team_grouped = 0 then team
+        when segment_grouped = 0 then segment
+        else 'all'
+    end;
