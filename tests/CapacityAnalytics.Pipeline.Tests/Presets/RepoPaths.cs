@@ -1,18 +1,16 @@
 namespace CapacityAnalytics.Pipeline.Tests.Presets;
 
-/// <summary>Folders the preset tests read: the repository root, the shared real-format samples, the fixtures.</summary>
+/// <summary>Folders the preset tests read: the repository root, the real-format samples, the fixtures.</summary>
 internal static class RepoPaths
 {
     /// <summary>The folder holding CapacityAnalytics.sln, found by walking up from the test's base directory.</summary>
     public static string Root { get; } = FindRoot();
 
     /// <summary>
-    /// The shared folder (SPEC, samples) beside the clone: <c>&lt;root&gt;/../shared</c>. CI places shared/ beside
-    /// the clone the same way the development worktrees have it.
+    /// A vendor's real-format sample export, kept in the repository under <c>tests/fixtures/realformats</c> with its
+    /// licence and source note, so a clone with nothing beside it runs these tests.
     /// </summary>
-    public static string Shared => Path.GetFullPath(Path.Combine(Root, "..", "shared"));
-
-    public static string RealFormats(string vendor) => Path.Combine(Shared, "realformats", vendor);
+    public static string RealFormats(string vendor) => Path.Combine(Root, "tests", "fixtures", "realformats", vendor);
 
     public static string Fixtures(string name) =>
         Path.Combine(Root, "tests", "CapacityAnalytics.Pipeline.Tests", "Presets", "Fixtures", name);

@@ -5,7 +5,7 @@ public class SalesforcePresetTests
     [Fact]
     public void A_replica_task_lands_with_its_account_owner_type_and_date()
     {
-        // Given the Fivetran-style snake_case replica in shared/realformats/salesforce
+        // Given the Fivetran-style snake_case replica in tests/fixtures/realformats/salesforce
         using var run = new PresetRun("salesforce", RepoPaths.RealFormats("salesforce"));
 
         // When the task 00T1G00003Ufap9UAB is read back (sf_task_data.csv, first record)
