@@ -4,7 +4,7 @@ namespace CapacityAnalytics.Core.Capacity;
 
 /// <summary>
 /// A CSM's hours per month, step by step: weekly hours x 52/12, minus PTO, x customer-facing share, x practical
-/// capacity. Each step is kept so a worked example (SPEC §5) can be checked line by line.
+/// capacity. Each step is kept so a worked example (docs/capacity-model.md) can be checked line by line.
 /// </summary>
 public sealed record AvailableHoursChain(
     double WeeklyHours,

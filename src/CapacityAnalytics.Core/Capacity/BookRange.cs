@@ -2,7 +2,7 @@ namespace CapacityAnalytics.Core.Capacity;
 
 /// <summary>
 /// Accounts per CSM as a range: the fewest when available hours are lowest and accounts heaviest, the most when
-/// available hours are highest and accounts lightest (SPEC §5: 96-120 h and 6-12 h per account give 8-20).
+/// available hours are highest and accounts lightest (docs/capacity-model.md: 96-120 h and 6-12 h per account give 8-20).
 /// </summary>
 public sealed record BookRange(double Low, double High)
 {

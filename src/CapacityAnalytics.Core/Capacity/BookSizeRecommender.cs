@@ -3,7 +3,7 @@ using MathNet.Numerics.Random;
 namespace CapacityAnalytics.Core.Capacity;
 
 /// <summary>
-/// The variance buffer (SPEC §5). A CSM's month with n accounts of a segment is simulated as the sum of n account-months
+/// The variance buffer (docs/capacity-model.md). A CSM's month with n accounts of a segment is simulated as the sum of n account-months
 /// drawn with replacement from the segment's observed account-months. For each simulated month the draws are added one
 /// account at a time until the load first exceeds capacity; that first count e is where this month overloads. The
 /// overload share of a book of n is the share of months with e &lt;= n, which never falls as n grows (every n sees the

@@ -64,7 +64,7 @@ public static class CalibratedModelBuilder
     }
 
     private static string Header(CapacityModel model) =>
-        $"CapacityAnalytics capacity model {model.Version}, written by capacity calibrate (SPEC §5).\nDrivers and touchpoints are fitted to observed workload; edit and re-run to compare.";
+        $"CapacityAnalytics capacity model {model.Version}, written by capacity calibrate (docs/capacity-model.md).\nDrivers and touchpoints are fitted to observed workload; edit and re-run to compare.";
 
     private static CapacityModel Reload(string yaml)
     {

@@ -3,7 +3,7 @@ using CapacityAnalytics.Core.Model;
 namespace CapacityAnalytics.Core.Capacity;
 
 /// <summary>
-/// Calibrates the capacity model against observed account-months (SPEC §5): fits the time equation, bootstraps its
+/// Calibrates the capacity model against observed account-months (docs/capacity-model.md): fits the time equation, bootstraps its
 /// ranges, measures the fit, compares touchpoints, and recommends book sizes with the variance buffer.
 /// </summary>
 public static class Calibrator

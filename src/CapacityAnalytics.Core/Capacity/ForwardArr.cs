@@ -1,7 +1,7 @@
 namespace CapacityAnalytics.Core.Capacity;
 
 /// <summary>
-/// The ARR base headcount is planned on (SPEC §5): current ARR x (1 - churn) + new + expansion; new logos = new ARR /
+/// The ARR base headcount is planned on (docs/capacity-model.md): current ARR x (1 - churn) + new + expansion; new logos = new ARR /
 /// average ACV. Seed example: $5M at 15% churn keeps $4.25M; + $3.8M new + $0.95M expansion = the $9M state.
 /// </summary>
 public sealed record ForwardArr(

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace CapacityAnalytics.Core.Contract;
 
-/// <summary>One column of the input contract (SPEC §3).</summary>
+/// <summary>One column of the input contract (docs/input-contract.md).</summary>
 /// <param name="Name">Canonical lower-case name.</param>
 /// <param name="Type">Logical type.</param>
 /// <param name="Required">Required columns must be present in the header and non-empty in every row.</param>

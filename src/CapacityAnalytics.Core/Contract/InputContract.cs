@@ -1,7 +1,7 @@
 namespace CapacityAnalytics.Core.Contract;
 
 /// <summary>
-/// The canonical input contract of SPEC §3, defined once: ingest validates against it, the docs are generated
+/// The canonical input contract (docs/input-contract.md), defined once: ingest validates against it, the docs are generated
 /// from it and the sample generator writes it.
 /// </summary>
 public static class InputContract

@@ -1,7 +1,7 @@
 namespace CapacityAnalytics.Core.Model;
 
 /// <summary>
-/// The capacity model file (<c>pipelines/capacity-model.yaml</c>, SPEC §5): the planned model, the activity
+/// The capacity model file (<c>pipelines/capacity-model.yaml</c>, docs/capacity-model.md): the planned model, the activity
 /// catalog the workload marts classify by, and the early-warning rules. Versioned with an effective date.
 /// </summary>
 public sealed class CapacityModel

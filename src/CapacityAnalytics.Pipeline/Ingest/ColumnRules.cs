@@ -6,7 +6,7 @@ namespace CapacityAnalytics.Pipeline.Ingest;
 
 /// <summary>
 /// The SQL that types and checks one contract column, generated from its <see cref="ColumnSpec"/>: the canonical
-/// text forms (SPEC §3) are matched first, so DuckDB's own, looser casts (<c>'1.5'</c> to 2, <c>'0x10'</c>, epoch
+/// text forms (docs/input-contract.md) are matched first, so DuckDB's own, looser casts (<c>'1.5'</c> to 2, <c>'0x10'</c>, epoch
 /// numbers) never let a non-canonical value through.
 /// </summary>
 public static class ColumnRules

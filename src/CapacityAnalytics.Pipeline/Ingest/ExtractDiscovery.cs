@@ -3,7 +3,7 @@ using CapacityAnalytics.Core.Contract;
 namespace CapacityAnalytics.Pipeline.Ingest;
 
 /// <summary>
-/// Finds the files of each entity in an extract folder (SPEC §3): a file whose stem starts with the entity name
+/// Finds the files of each entity in an extract folder (docs/input-contract.md): a file whose stem starts with the entity name
 /// (<c>activities_2025-06.csv</c>), or any file in a sub-folder named after the entity (<c>tickets/part-001.parquet</c>).
 /// </summary>
 public static class ExtractDiscovery

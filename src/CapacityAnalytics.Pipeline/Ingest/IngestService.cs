@@ -6,7 +6,7 @@ using DuckDB.NET.Data;
 namespace CapacityAnalytics.Pipeline.Ingest;
 
 /// <summary>
-/// Canonical ingest of an extract folder (SPEC §3): discover, land, type, deduplicate, check the reject threshold,
+/// Canonical ingest of an extract folder (docs/input-contract.md): discover, land, type, deduplicate, check the reject threshold,
 /// then swap every raw table in at once. A failed run leaves the previous raw tables intact and its
 /// <see cref="RejectsTable"/> queryable.
 /// </summary>

@@ -62,7 +62,7 @@ public sealed record PresetColumn(string Name, PresetColumnType Type);
 public sealed record PresetMap(string Name, bool MatchContains, IReadOnlyList<KeyValuePair<string, string>> Entries);
 
 /// <summary>One canonical entity produced by a DuckDB SELECT over the sources.</summary>
-/// <param name="Name">Canonical entity name (SPEC §3).</param>
+/// <param name="Name">Canonical entity name (docs/input-contract.md).</param>
 /// <param name="Sql">SELECT producing canonical columns plus <c>_file</c>, <c>_line</c>, <c>_file_order</c>.</param>
 /// <param name="OnRequest">Produced only when a run asks for it (so two presets in one pipeline don't both write it).</param>
 public sealed record PresetEntity(string Name, string Sql, bool OnRequest);

@@ -1,6 +1,6 @@
 namespace CapacityAnalytics.Pipeline.Publish;
 
-/// <summary>One table of the published star schema (SPEC §6).</summary>
+/// <summary>One table of the published star schema (docs/published-tables.md).</summary>
 /// <param name="Name">Stable published name.</param>
 /// <param name="OrderBy">Columns that order its rows, so the same data gives the same bytes.</param>
 /// <param name="PartitionBy">For large facts: an expression whose values become partition folders (<c>year=2025/</c>).</param>

@@ -1,6 +1,6 @@
 namespace CapacityAnalytics.Pipeline.Sample;
 
-/// <summary>An opportunity of the sample (SPEC §3 opportunities).</summary>
+/// <summary>An opportunity of the sample (docs/input-contract.md, opportunities).</summary>
 public sealed record OpportunityPlan(
     string Type,
     double Amount,

@@ -64,7 +64,7 @@ public static class LandingWriter
         return line;
     }
 
-    /// <summary>A value in the input contract's text format (SPEC §3).</summary>
+    /// <summary>A value in the input contract's text format (docs/input-contract.md).</summary>
     /// <param name="value">The value as the reader returns it.</param>
     /// <param name="dataTypeName">The source type name; SQL Server's <c>date</c> arrives as a DateTime.</param>
     public static string? CanonicalText(object? value, string? dataTypeName = null) => value switch

@@ -2,7 +2,7 @@ namespace CapacityAnalytics.Pipeline.SqlServer;
 
 /// <summary>
 /// Wraps a source query of raw usage events so the server aggregates them to account-day, the one step whose input
-/// outgrows a single machine (SPEC §2). key_events is not derivable from raw events and lands empty.
+/// outgrows a single machine (docs/sqlserver.md). key_events is not derivable from raw events and lands empty.
 /// </summary>
 public static class PushdownQuery
 {

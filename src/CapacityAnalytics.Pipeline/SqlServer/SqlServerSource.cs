@@ -32,7 +32,7 @@ public sealed class SqlServerSource
 
     public EntitySpec Entity { get; }
 
-    /// <summary>Raw usage events are aggregated on the server (SPEC §2).</summary>
+    /// <summary>Raw usage events are aggregated on the server (docs/sqlserver.md).</summary>
     public bool PushesDown => Entity == InputContract.UsageEvents;
 
     /// <summary>The DuckDB table the rows land in.</summary>

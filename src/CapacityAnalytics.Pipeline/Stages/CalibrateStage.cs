@@ -7,7 +7,7 @@ using CapacityAnalytics.Pipeline.Warehouse;
 namespace CapacityAnalytics.Pipeline.Stages;
 
 /// <summary>
-/// Calibrates the capacity model against the observed account-months (SPEC §5), plans headcount and scenarios,
+/// Calibrates the capacity model against the observed account-months (docs/capacity-model.md), plans headcount and scenarios,
 /// writes the capacity_* tables, and writes the calibrated model as a new version beside the warehouse
 /// (<c>OUT/models/capacity-model-&lt;version&gt;.yaml</c>) with its parameter-by-parameter change list.
 /// </summary>

@@ -4,7 +4,7 @@ using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Stages;
 
-/// <summary>The capacity_* tables (SPEC §6): the calibration's and the planner's records, written whole.</summary>
+/// <summary>The capacity_* tables (docs/published-tables.md): the calibration's and the planner's records, written whole.</summary>
 public static class CalibrationTables
 {
     public static long WritePlan(DuckDBConnection connection, IReadOnlyList<CapacityPlannedRow> planned,

@@ -47,7 +47,7 @@ public sealed partial class DocsTimeTable
 
     public (int[] Standard, int Prep, string Class) Row(string type) => _rows[type];
 
-    /// <summary>Proactive per SPEC §4: the proactive types, and outbound email or call.</summary>
+    /// <summary>Proactive per docs/metrics.md: the proactive types, and outbound email or call.</summary>
     public bool IsProactive(string type, string direction) =>
         _rows[type].Class.StartsWith("proactive", StringComparison.Ordinal) && (direction != "inbound");
 
