@@ -1,5 +1,5 @@
-using CapacityAnalytics.Pipeline.Bi.Dashboard;
-using CapacityAnalytics.Pipeline.Bi.Measures;
+using CapacityAnalytics.Pipeline.Targets.Dashboard;
+using CapacityAnalytics.Pipeline.Targets.Measures;
 using DuckDB.NET.Data;
 using Microsoft.Playwright;
 using Xunit.Abstractions;

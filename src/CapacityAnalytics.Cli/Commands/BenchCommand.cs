@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CapacityAnalytics.Pipeline.Bench;
+using CapacityAnalytics.Bench;
 using CapacityAnalytics.Pipeline.Running;
 using Spectre.Console;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
+using CapacityAnalytics.Pipeline.Hosting;
 using CapacityAnalytics.Pipeline.Running;
-using CapacityAnalytics.Pipeline.Stages;
 
 namespace CapacityAnalytics.Cli.Commands;
 
@@ -30,7 +30,7 @@ public static class RunCommand
             var quiet = parse.GetValue(CliApp.Quiet);
             IRunObserver observer = quiet ? SilentObserver.Instance : new SpectreObserver(env.Console);
             var runner = new PipelineRunner(env.Clock, observer) { LockTimeout = TimeSpan.FromSeconds(parse.GetValue(args.Wait)) };
-            var summary = runner.Run(config, StageCatalog.For(config, stages), "manual", cancellationToken);
+            var summary = runner.Run(config, StageCatalog.For(config, stages, SampleSources.Writer), "manual", cancellationToken);
             RunSummaryView.Render(env.Console, summary, quiet);
             return ExitCodes.Ok;
         })));

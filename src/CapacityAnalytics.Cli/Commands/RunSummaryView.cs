@@ -1,5 +1,8 @@
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Stages.Calibrate;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Stages.Transform;
 using Spectre.Console;
 
 namespace CapacityAnalytics.Cli.Commands;
@@ -28,16 +31,19 @@ public static class RunSummaryView
         {
             console.MarkupLineInterpolated($"[yellow]{rejects:N0} rows rejected[/]: see table ingest_rejects (file, line, column, value, reason).");
         }
-        // Tables first (calibration, then the open alerts, worst first), then where to look next.
-        var outputs = summary.Outputs.OrderBy(o => o.Key, StringComparer.Ordinal).ToList();
-        foreach (var table in outputs.Select(o => o.Value).OfType<ReportTable>())
+        // The calibration tables, then the open alerts (worst first), then where to look next.
+        if (summary.Stage<CalibrateStageResult>() is { Calibration: { } calibration } calibrate)
         {
-            Render(console, table);
+            foreach (var table in CalibrationReport.Tables(calibration, calibrate.Calibrated)) Render(console, table);
+        }
+        if (summary.Stage<TransformStageResult>() is { } transform)
+        {
+            Render(console, TransformStage.AlertsTable(transform.OpenAlerts));
         }
         console.WriteLine();
-        foreach (var (key, value) in outputs.Where(o => o.Value is not ReportTable))
+        if (summary.Stage<PublishStageResult>()?.DashboardLocation is { } dashboard)
         {
-            console.MarkupLineInterpolated($"[bold]{key}[/]: {value.ToString() ?? ""}");
+            console.MarkupLineInterpolated($"[bold]Dashboard[/]: open {dashboard} in a browser (works offline)");
         }
     }
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using CapacityAnalytics.Pipeline.Sample;
+using CapacityAnalytics.Sample;
 using Spectre.Console;
 
 namespace CapacityAnalytics.Cli.Commands;

@@ -3,9 +3,9 @@ using System.Diagnostics;
 using System.Globalization;
 using CapacityAnalytics.Pipeline;
 using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Hosting;
+using CapacityAnalytics.Pipeline.Hosting.Scheduling;
 using CapacityAnalytics.Pipeline.Running;
-using CapacityAnalytics.Pipeline.Scheduling;
-using CapacityAnalytics.Pipeline.Stages;
 using DuckDB.NET.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -70,7 +70,7 @@ public static class ScheduleCommand
         var watch = Stopwatch.StartNew();
         try
         {
-            var summary = await Task.Run(() => runner.Run(run.Pipeline, StageCatalog.For(run.Pipeline, run.Schedule.Stages), trigger, linked.Token), CancellationToken.None);
+            var summary = await Task.Run(() => runner.Run(run.Pipeline, StageCatalog.For(run.Pipeline, run.Schedule.Stages, SampleSources.Writer), trigger, linked.Token), CancellationToken.None);
             var outcome = summary.NothingToDo ? "skipped: no new input" : "ok";
             Line(env, string.Create(CultureInfo.InvariantCulture, $"finish {name} {outcome} {summary.RunId} {watch.Elapsed.TotalSeconds:0.0}s"));
         }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;

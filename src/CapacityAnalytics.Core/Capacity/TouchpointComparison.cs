@@ -1,4 +1,4 @@
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 
 namespace CapacityAnalytics.Core.Capacity;
 

@@ -1,17 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
-using CapacityAnalytics.Pipeline.Incremental;
-using CapacityAnalytics.Pipeline.Stages;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Running;
 
 /// <summary>
 /// Runs a pipeline's stages in order against its warehouse: holds the warehouse's writer lock, logs the run in
-/// <c>pipeline_run</c> and reports each stage. A run that includes ingest first compares its inputs with what the
-/// warehouse holds (<see cref="IncrementalPlanner"/>): when nothing changed it does nothing and logs 'skipped'.
+/// <c>pipeline_run</c> and reports each stage. Every stage is first asked to prepare (<see cref="IStage.Prepare"/>):
+/// when one finds that nothing changed since the last good run, the run does nothing and logs 'skipped'.
 /// Cancellation is checked between stages; a cancelled or failed stage rolls back its own work.
 /// </summary>
 public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
@@ -44,15 +43,13 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         var names = stages.Select(s => s.Name).ToList();
         try
         {
-            if (stages.Any(s => s is IngestStage))
+            foreach (var stage in stages)
             {
-                IngestStage.GenerateMissingSamples(context);
-                context.Incremental = IncrementalPlanner.Plan(connection, config, runId, names);
-                if (context.Incremental.NothingToDo)
+                if (stage.Prepare(context, names) is { } nothingToDo)
                 {
-                    observer.Note(context.Incremental.Reason);
+                    observer.Note(nothingToDo);
                     RunLog.Finished(connection, runId, clock.GetUtcNow(), "skipped", results, null);
-                    return new RunSummary(runId, config.WarehousePath, results, context.Outputs) { NothingToDo = true };
+                    return new RunSummary(runId, config.WarehousePath, results) { NothingToDo = true };
                 }
             }
             foreach (var stage in stages)
@@ -64,7 +61,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
                 results.Add(result);
                 observer.StageCompleted(result);
             }
-            context.Incremental?.Inputs.Record(connection, runId, names);
+            foreach (var stage in stages) stage.Complete(context, names);
         }
         catch (Exception ex)
         {
@@ -73,7 +70,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
             throw;
         }
         RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);
-        return new RunSummary(runId, config.WarehousePath, results, context.Outputs);
+        return new RunSummary(runId, config.WarehousePath, results);
     }
 
     private static void LimitMemory(DuckDBConnection connection, PipelineConfig config)
@@ -110,8 +107,11 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
 }
 
 /// <summary>What a run did, for the CLI's summary.</summary>
-public sealed record RunSummary(string RunId, string WarehousePath, IReadOnlyList<StageResult> Stages, IReadOnlyDictionary<string, object> Outputs)
+public sealed record RunSummary(string RunId, string WarehousePath, IReadOnlyList<StageResult> Stages)
 {
+    /// <summary>The result of the named stage's type, when that stage ran.</summary>
+    public T? Stage<T>() where T : StageResult => Stages.OfType<T>().FirstOrDefault();
+
     /// <summary>No input changed since the last successful run: no stage ran, nothing was written but the run log.</summary>
     public bool NothingToDo { get; init; }
 }

@@ -1,5 +1,5 @@
 using CapacityAnalytics.Core.Capacity;
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 
 namespace CapacityAnalytics.Core.Tests.Capacity;
 

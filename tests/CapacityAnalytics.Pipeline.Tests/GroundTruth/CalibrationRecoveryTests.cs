@@ -1,6 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
-using CapacityAnalytics.Pipeline.Stages;
+using CapacityAnalytics.Pipeline.Stages.Calibrate;
 using Xunit.Abstractions;
 
 namespace CapacityAnalytics.Pipeline.Tests.GroundTruth;

@@ -1,7 +1,8 @@
-using CapacityAnalytics.Core.Model;
-using CapacityAnalytics.Pipeline.Ingest;
-using CapacityAnalytics.Pipeline.Models;
-using CapacityAnalytics.Pipeline.Sample;
+using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.SqlModels;
+using CapacityAnalytics.Pipeline.Stages.Ingest;
+using CapacityAnalytics.Pipeline.Tests.Support;
+using CapacityAnalytics.Sample;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.GroundTruth;
@@ -24,7 +25,7 @@ public sealed class SampleCompanyRun : IDisposable
         Connection = new DuckDBConnection($"DataSource={Path.Combine(_folder, "capacity.duckdb")}");
         Connection.Open();
         IngestService.IngestFolder(Connection, extracts, new IngestOptions());
-        WorkloadStage.Build(Connection, Model, asOf: null, Path.Combine(RepoRoot(), "sql"));
+        SqlModelRunner.Build(Connection, Path.Combine(RepoRoot(), "sql"), Model, asOf: null);
     }
 
     public SampleGroundTruth Truth { get; }
@@ -33,7 +34,7 @@ public sealed class SampleCompanyRun : IDisposable
 
     public DuckDBConnection Connection { get; }
 
-    private static string RepoRoot() => Presets.RepoPaths.Root;
+    private static string RepoRoot() => RepoPaths.Root;
 
     public void Dispose()
     {

@@ -1,4 +1,4 @@
-using CapacityAnalytics.Pipeline.Models;
+using CapacityAnalytics.Pipeline.Stages.Transform;
 using CapacityAnalytics.Pipeline.Tests.Support;
 
 namespace CapacityAnalytics.Pipeline.Tests.Marts;
@@ -60,7 +60,7 @@ public class EarlyWarningTests
         Assert.Equal(100_000.0, (double)alert["exposed_arr"]!, 9);
         Assert.Null(alert["likely_cause"]);
         Assert.Equal(4.0, w.Number("select count(*) from fct_early_warning"));
-        Assert.Empty(WorkloadStage.OpenAlerts(w.Connection));
+        Assert.Empty(OpenAlerts.Read(w.Connection));
     }
 
     [Fact]
@@ -74,7 +74,7 @@ public class EarlyWarningTests
         w.Build(new DateOnly(2025, 5, 28));
 
         // Then the CSM alert is open since week 19 with its last week 21
-        var open = WorkloadStage.OpenAlerts(w.Connection);
+        var open = OpenAlerts.Read(w.Connection);
         var alert = Assert.Single(open, a => a.Level == "csm");
         Assert.Equal((Week(19), Week(21), "c1"), (alert.OpenedWeek, alert.LastWeek, alert.Key));
         Assert.Equal(0.75, alert.BaselineValue, 9);

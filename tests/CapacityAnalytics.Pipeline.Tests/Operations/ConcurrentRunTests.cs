@@ -1,4 +1,5 @@
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Tests.Operations;
 

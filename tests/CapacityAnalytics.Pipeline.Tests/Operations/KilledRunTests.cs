@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CapacityAnalytics.Pipeline.Publish;
+using CapacityAnalytics.Pipeline.Targets.Parquet;
 using CapacityAnalytics.Pipeline.Tests.Support;
 
 namespace CapacityAnalytics.Pipeline.Tests.Operations;

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Hosting;
 using CapacityAnalytics.Pipeline.Running;
-using CapacityAnalytics.Pipeline.Sample;
-using CapacityAnalytics.Pipeline.Stages;
 using CapacityAnalytics.Pipeline.Tests.Support;
+using CapacityAnalytics.Sample;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.Operations;

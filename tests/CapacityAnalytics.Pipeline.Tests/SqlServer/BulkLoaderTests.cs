@@ -1,5 +1,5 @@
 using System.Globalization;
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Targets.SqlServer;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;

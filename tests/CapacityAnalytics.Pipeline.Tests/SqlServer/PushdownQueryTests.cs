@@ -1,4 +1,4 @@
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Stages.Ingest.SqlServerQuery;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;
 

@@ -1,5 +1,5 @@
 using System.Data;
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Targets.SqlServer;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;
 

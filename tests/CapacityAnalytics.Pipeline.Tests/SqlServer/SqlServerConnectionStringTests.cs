@@ -1,8 +1,9 @@
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
-using CapacityAnalytics.Pipeline.Publish;
+using CapacityAnalytics.Pipeline.Connections;
 using CapacityAnalytics.Pipeline.Running;
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets.SqlServer;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;

@@ -1,4 +1,4 @@
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Targets.SqlServer;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;
 

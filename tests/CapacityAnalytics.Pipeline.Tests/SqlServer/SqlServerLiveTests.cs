@@ -1,9 +1,10 @@
 using System.Globalization;
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
-using CapacityAnalytics.Pipeline.Publish;
 using CapacityAnalytics.Pipeline.Running;
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Stages.Ingest.SqlServerQuery;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets.SqlServer;
 using DuckDB.NET.Data;
 using Microsoft.Data.SqlClient;
 

@@ -1,6 +1,6 @@
 using System.Data;
 using CapacityAnalytics.Pipeline.Configuration;
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Stages.Ingest.SqlServerQuery;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;

@@ -1,4 +1,4 @@
-using CapacityAnalytics.Pipeline.SqlServer;
+using CapacityAnalytics.Pipeline.Targets.SqlServer;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;

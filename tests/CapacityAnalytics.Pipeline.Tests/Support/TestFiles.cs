@@ -1,10 +1,10 @@
-using CapacityAnalytics.Core.Model;
+using CapacityAnalytics.Core.CapacityModelFile;
 
 namespace CapacityAnalytics.Pipeline.Tests.Support;
 
 public static class TestFiles
 {
-    public static string RepoFile(string relative) => Path.Combine(Presets.RepoPaths.Root, relative);
+    public static string RepoFile(string relative) => Path.Combine(RepoPaths.Root, relative);
 
     /// <summary>A fresh copy of the shipped model file, so a test may change it.</summary>
     public static CapacityModel LoadModel() => CapacityModelLoader.LoadFile(RepoFile("pipelines/capacity-model.yaml"));

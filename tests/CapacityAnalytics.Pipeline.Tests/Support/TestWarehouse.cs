@@ -1,7 +1,7 @@
 using System.Globalization;
+using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Core.Contract;
-using CapacityAnalytics.Core.Model;
-using CapacityAnalytics.Pipeline.Models;
+using CapacityAnalytics.Pipeline.SqlModels;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.Support;
@@ -38,8 +38,8 @@ public sealed class TestWarehouse : IDisposable
         return this;
     }
 
-    public ModelBuildResult Build(DateOnly? asOf = null, string? sqlDirectory = null) =>
-        WorkloadStage.Build(Connection, Model, asOf, sqlDirectory);
+    public SqlModelBuildResult Build(DateOnly? asOf = null, string? sqlDirectory = null) =>
+        SqlModelRunner.Build(Connection, sqlDirectory ?? SqlFolder.Default, Model, asOf);
 
     public IReadOnlyList<Dictionary<string, object?>> Rows(string sql)
     {

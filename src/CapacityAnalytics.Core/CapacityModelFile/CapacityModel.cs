@@ -1,0 +1,205 @@
+namespace CapacityAnalytics.Core.CapacityModelFile;
+
+/// <summary>
+/// The capacity model file (<c>pipelines/capacity-model.yaml</c>, docs/capacity-model.md): the planned model, the activity
+/// catalog the workload marts classify by, and the early-warning rules. Versioned with an effective date.
+/// </summary>
+public sealed class CapacityModel
+{
+    public string Version { get; set; } = "";
+    public DateOnly EffectiveDate { get; set; }
+    public string? Description { get; set; }
+    public AvailableHours AvailableHours { get; set; } = new();
+    public List<SegmentBand> Segments { get; set; } = [];
+    public Dictionary<string, ActivityTypeSpec> ActivityTypes { get; set; } = [];
+    public Dictionary<string, string> TypeMap { get; set; } = [];
+    public WorkloadRules Workload { get; set; } = new();
+    public Dictionary<string, SegmentTouchpoints> Touchpoints { get; set; } = [];
+    public Drivers Drivers { get; set; } = new();
+    public BookPolicy Book { get; set; } = new();
+    public EarlyWarningRules EarlyWarning { get; set; } = new();
+    public ForwardPlan Forward { get; set; } = new();
+    public List<Scenario> Scenarios { get; set; } = [];
+    /// <summary>How each coverage lane turns planned hours into CSM hours (docs/capacity-model.md).</summary>
+    public LanePolicy Lanes { get; set; } = new();
+    /// <summary>Written by <c>capacity calibrate</c>: what the fitted values came from; null in a hand-made model.</summary>
+    public CalibrationInfo? Calibration { get; set; }
+
+    /// <summary>The segment an ARR falls in: the band with min_arr &lt;= arr &lt; max_arr.</summary>
+    public SegmentBand SegmentFor(double arr) =>
+        Segments.FirstOrDefault(s => arr >= (s.MinArr ?? double.NegativeInfinity) && arr < (s.MaxArr ?? double.PositiveInfinity))
+        ?? throw new InvalidOperationException(FormattableString.Invariant($"No segment band covers ARR {arr}."));
+}
+
+public sealed class AvailableHours
+{
+    public double WeeklyHours { get; set; } = 40;
+    /// <summary>Share of available time that is customer-facing (default 2/3: a third goes to internal work).</summary>
+    public double CustomerFacingShare { get; set; } = 2.0 / 3.0;
+    /// <summary>Practical vs theoretical capacity (time-driven ABC), default 0.85.</summary>
+    public double PracticalCapacity { get; set; } = 0.85;
+    /// <summary>Weeks of PTO and holidays per year, taken off the year's available hours.</summary>
+    public double PtoWeeksPerYear { get; set; } = 5;
+}
+
+public sealed class SegmentBand
+{
+    public string Name { get; set; } = "";
+    public double? MinArr { get; set; }
+    public double? MaxArr { get; set; }
+    /// <summary>Coverage lane: dedicated, pooled or digital.</summary>
+    public string Lane { get; set; } = "dedicated";
+    /// <summary>QBR cadence in months (a QBR is due every N months); null: no QBRs due.</summary>
+    public double? QbrEveryMonths { get; set; }
+}
+
+public sealed class ActivityTypeSpec
+{
+    /// <summary>proactive, reactive or internal.</summary>
+    public string Class { get; set; } = "";
+    /// <summary>Class of an inbound activity of this type (emails and calls: reactive). Null: same as Class.</summary>
+    public string? InboundClass { get; set; }
+    /// <summary>Class of an outbound activity of this type. Null: same as Class.</summary>
+    public string? OutboundClass { get; set; }
+    /// <summary>Standard minutes when an activity has no duration, by segment; key "default" for all others.</summary>
+    public Dictionary<string, double> Minutes { get; set; } = [];
+    public double PrepMinutes { get; set; }
+
+    public double MinutesFor(string segment) =>
+        Minutes.TryGetValue(segment, out var m) ? m : Minutes.TryGetValue("default", out var d) ? d : 0;
+}
+
+public sealed class WorkloadRules
+{
+    /// <summary>Minutes of CSM time per escalated ticket without logged csm_minutes.</summary>
+    public double EscalatedTicketMinutes { get; set; } = 30;
+    /// <summary>An account is onboarding for this many days after contract_start.</summary>
+    public int OnboardingWindowDays { get; set; } = 90;
+    /// <summary>An account with no proactive touch for this many days is gone dark.</summary>
+    public int GoneDarkDays { get; set; } = 60;
+    /// <summary>No CSM contact for this many days makes health drift count as "without contact".</summary>
+    public int NoContactDays { get; set; } = 30;
+    public int RenewalHorizonDays { get; set; } = 90;
+    /// <summary>An account whose latest health score is below this is at risk (with gone dark, or a renewal without a recent touch).</summary>
+    public double AtRiskHealthScore { get; set; } = 50;
+}
+
+public sealed class SegmentTouchpoints
+{
+    public List<RecurringTouchpoint> Recurring { get; set; } = [];
+    public List<OneTimeTouchpoint> OneTime { get; set; } = [];
+    public InboundVolume Inbound { get; set; } = new();
+}
+
+public sealed class RecurringTouchpoint
+{
+    public string Type { get; set; } = "";
+    public double PerMonth { get; set; }
+    public double Minutes { get; set; }
+    public double PrepMinutes { get; set; }
+}
+
+public sealed class OneTimeTouchpoint
+{
+    public string Type { get; set; } = "";
+    public double Count { get; set; } = 1;
+    public double Minutes { get; set; }
+    public double PrepMinutes { get; set; }
+    /// <summary>onboarding: counted in the onboarding window; lifetime: amortized over the customer lifetime.</summary>
+    public string Amortize { get; set; } = "onboarding";
+}
+
+public sealed class InboundVolume
+{
+    public double PerMonth { get; set; }
+    public double Minutes { get; set; }
+}
+
+public sealed class Drivers
+{
+    public double ComplexityMultiplier { get; set; } = 1.15;
+    public double OnboardingUplift { get; set; } = 0.6;
+    public double ExpansionUplift { get; set; } = 0.3;
+    public double StakeholderMultiplier { get; set; } = 1.05;
+    public double RiskUplift { get; set; }
+    public double AverageLifetimeMonths { get; set; } = 36;
+}
+
+public sealed class BookPolicy
+{
+    /// <summary>Largest tolerated share of months whose load exceeds practical capacity (the variance buffer).</summary>
+    public double MaxOverloadShare { get; set; } = 0.10;
+    /// <summary>Capacity points a CSM's book is loaded to (one point = one planned hour per month).</summary>
+    public double PointsThreshold { get; set; }
+}
+
+public sealed class EarlyWarningRules
+{
+    public int BaselineWeeks { get; set; } = 12;
+    public int WindowWeeks { get; set; } = 4;
+    public int PersistWeeks { get; set; } = 2;
+    /// <summary>Weeks with a value the baseline needs before a rule may fire (a new CSM has no baseline yet).</summary>
+    public int MinBaselineWeeks { get; set; } = 6;
+    /// <summary>Relative rise (window vs baseline) in book size, onboarding accounts or escalations named as a likely cause.</summary>
+    public double CauseGrowth { get; set; } = 0.2;
+    /// <summary>A CSM-week whose time off is at least this share of its nominal hours carries no indicator value.</summary>
+    public double TimeOffExcludeShare { get; set; } = 0.5;
+    /// <summary>Backtest: outcomes of an alert's exposed accounts are followed for this many days after it opened ...</summary>
+    public int BacktestDays { get; set; } = 120;
+    /// <summary>... and an alert is backtested once at least this many of them have passed.</summary>
+    public int BacktestMinDays { get; set; } = 60;
+    public List<IndicatorRule> Rules { get; set; } = [];
+}
+
+public sealed class IndicatorRule
+{
+    /// <summary>Indicator column of fct_csm_week (e.g. proactive_share, coverage_30d).</summary>
+    public string Indicator { get; set; } = "";
+    /// <summary>Fire when the rolling value is this many points (absolute, 0-1 scale) below baseline ...</summary>
+    public double? DropPoints { get; set; }
+    /// <summary>... or this many baseline standard deviations below it (both set: both must hold).</summary>
+    public double? DropSd { get; set; }
+}
+
+public sealed class ForwardPlan
+{
+    public double ChurnRate { get; set; } = 0.15;
+    public double NewArr { get; set; }
+    public double ExpansionArr { get; set; }
+    /// <summary>Average ACV of new logos; null: the current average ARR per account.</summary>
+    public double? NewLogoAcv { get; set; }
+}
+
+public sealed class Scenario
+{
+    public string Name { get; set; } = "";
+    public string? Description { get; set; }
+    /// <summary>Relative change of average deal size (0.2 = +20%).</summary>
+    public double? DealSizeChange { get; set; }
+    /// <summary>Onboarding work moved to a specialist team (removes onboarding uplift and one-time touchpoints).</summary>
+    public bool OnboardingToSpecialists { get; set; }
+    /// <summary>Segments moved to the digital lane.</summary>
+    public List<string> ToDigital { get; set; } = [];
+    /// <summary>Forward ARR growth (0.3 = +30%).</summary>
+    public double? ArrGrowth { get; set; }
+}
+
+public sealed class LanePolicy
+{
+    /// <summary>Hours per account-month of the digital program team (content, campaigns) for a digital-lane account.</summary>
+    public double DigitalHoursPerAccountMonth { get; set; } = 0.05;
+}
+
+public sealed class CalibrationInfo
+{
+    /// <summary>The model version the calibration started from.</summary>
+    public string? PreviousVersion { get; set; }
+    public int Accounts { get; set; }
+    public int AccountMonths { get; set; }
+    public DateOnly? FirstMonth { get; set; }
+    public DateOnly? LastMonth { get; set; }
+    public double TweediePower { get; set; }
+    public int BootstrapReps { get; set; }
+    /// <summary>Fitted base hours per account-month by segment (complexity 3, not onboarding, no expansion, 3 stakeholders).</summary>
+    public Dictionary<string, double> BaseHours { get; set; } = [];
+}

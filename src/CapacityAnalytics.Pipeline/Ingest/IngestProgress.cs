@@ -1,4 +1,0 @@
-namespace CapacityAnalytics.Pipeline.Ingest;
-
-/// <summary>Progress of an ingest, reported once per entity stage.</summary>
-public sealed record IngestProgress(string Entity, string Stage, int EntityIndex, int EntityCount);

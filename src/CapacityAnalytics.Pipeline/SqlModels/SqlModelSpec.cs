@@ -1,0 +1,47 @@
+namespace CapacityAnalytics.Pipeline.SqlModels;
+
+/// <summary>The YAML beside a model's SQL: what one row is, its columns and the tests run after the build.</summary>
+/// <param name="Name">Model name (the file stem).</param>
+/// <param name="Description">What the model is for.</param>
+/// <param name="Grain">What one row is, e.g. "one row per CSM per ISO week".</param>
+/// <param name="Key">Columns identifying a row; failing-test samples print them.</param>
+/// <param name="Columns">Documented columns.</param>
+/// <param name="Tests">Column and model tests.</param>
+public sealed record SqlModelSpec(
+    string Name,
+    string Description,
+    string Grain,
+    IReadOnlyList<string> Key,
+    IReadOnlyList<SqlModelColumn> Columns,
+    IReadOnlyList<SqlModelTest> Tests);
+
+/// <summary>A documented column of a model.</summary>
+public sealed record SqlModelColumn(string Name, string Description);
+
+/// <summary>
+/// One test of a model: <c>unique</c>, <c>not_null</c>, <c>accepted_values</c> and <c>relationships</c> on a column,
+/// or <c>unique</c> over several columns and <c>expression</c> invariants on the model.
+/// </summary>
+/// <param name="Kind">unique, not_null, accepted_values, relationships or expression.</param>
+/// <param name="Columns">The tested column(s); empty for expressions.</param>
+/// <param name="Values">accepted_values: the accepted values.</param>
+/// <param name="To">relationships: the model the column refers to.</param>
+/// <param name="Field">relationships: the referenced column.</param>
+/// <param name="Expression">expression: a SQL boolean that must not be false on any row.</param>
+public sealed record SqlModelTest(
+    string Kind,
+    IReadOnlyList<string> Columns,
+    IReadOnlyList<string>? Values = null,
+    string? To = null,
+    string? Field = null,
+    string? Expression = null)
+{
+    /// <summary>Short name used in messages, e.g. <c>not_null(csm_id)</c>.</summary>
+    public string Describe() => Kind switch
+    {
+        "expression" => $"expression '{Expression}'",
+        "relationships" => $"relationships({Columns[0]} -> {To}.{Field})",
+        "accepted_values" => $"accepted_values({Columns[0]} in [{string.Join(", ", Values ?? [])}])",
+        _ => $"{Kind}({string.Join(", ", Columns)})",
+    };
+}

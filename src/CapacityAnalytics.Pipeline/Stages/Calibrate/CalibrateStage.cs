@@ -1,0 +1,76 @@
+using System.Globalization;
+using CapacityAnalytics.Core.Capacity;
+using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Warehouse;
+
+namespace CapacityAnalytics.Pipeline.Stages.Calibrate;
+
+/// <summary>
+/// Calibrates the capacity model against the observed account-months (docs/capacity-model.md), plans headcount and scenarios,
+/// writes the capacity_* tables, and writes the calibrated model as a new version beside the warehouse
+/// (<c>OUT/models/capacity-model-&lt;version&gt;.yaml</c>) with its parameter-by-parameter change list.
+/// </summary>
+public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
+{
+    public string Name => "calibrate";
+
+    public StageResult Run(RunContext context, CancellationToken cancellationToken)
+    {
+        var connection = context.Connection;
+        var model = context.Model;
+        if (!connection.TableExists("fct_account_month") || !connection.TableExists("dim_account"))
+        {
+            throw new CapacityException($"{context.Config.WarehousePath}: no workload marts yet; run `capacity run` on this pipeline first.");
+        }
+        var portfolio = CalibrationInputs.Portfolio(connection);
+        long rows = CalibrationTables.WritePlan(connection, PlannedModel.Rows(model, portfolio),
+            HeadcountPlanner.Plan(model, portfolio), ScenarioRunner.Run(model, portfolio));
+        var observations = CalibrationInputs.AccountMonths(connection);
+        if (observations.Count == 0)
+        {
+            return new CalibrateStageResult(Name, 0, 0, rows, ["no account-months observed: planned model only, nothing calibrated"], null, null, null);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        var touchpoints = CalibrationInputs.Touchpoints(connection);
+        var result = Calibrator.Calibrate(model, observations, touchpoints, options);
+        var fitted = string.Create(CultureInfo.InvariantCulture,
+            $"fitted on {result.AccountMonths:N0} account-months of {result.Accounts:N0} accounts ({result.FirstMonth:yyyy-MM} to {result.LastMonth:yyyy-MM}), {result.Bootstrap.Reps} bootstrap reps");
+        CalibratedModel calibrated;
+        try
+        {
+            calibrated = CalibratedModelBuilder.Build(model, result, touchpoints, CalibrationInputs.AsOf(connection), options: options);
+        }
+        catch (ModelFileException ex)
+        {
+            // A fit outside the model file's sanity bounds (too little data, usually) is reported, not written:
+            // the tables still show the estimates and their ranges for the analyst to judge.
+            rows += CalibrationTables.WriteCalibration(connection, result, []);
+            return new CalibrateStageResult(Name, 0, observations.Count, rows,
+                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated"], result, null, null);
+        }
+        rows += CalibrationTables.WriteCalibration(connection, result, calibrated.Changes);
+        var path = WriteModelFile(context, calibrated);
+        return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}"],
+            result, calibrated, path);
+    }
+
+    private static string WriteModelFile(RunContext context, CalibratedModel calibrated)
+    {
+        var folder = Path.Combine(context.Config.OutDirectory, "models");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"capacity-model-{calibrated.Model.Version}.yaml");
+        var temp = path + ".tmp";
+        File.WriteAllText(temp, calibrated.Yaml);
+        File.Move(temp, path, overwrite: true);
+        return path;
+    }
+}
+
+/// <summary>
+/// What calibrate found: the calibration (null when no account-month was observed), the calibrated model version
+/// (null when the fit was implausible and no file was written) and where that file is.
+/// </summary>
+public sealed record CalibrateStageResult(string Stage, double Seconds, long RowsIn, long RowsOut, IReadOnlyList<string> Details,
+    CalibrationResult? Calibration, CalibratedModel? Calibrated, string? ModelFile)
+    : StageResult(Stage, Seconds, RowsIn, RowsOut, Details);

@@ -1,0 +1,37 @@
+using CapacityAnalytics.Core.Capacity;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Calibrate;
+
+/// <summary>The capacity_* tables (docs/published-tables.md): the calibration's and the planner's records, written whole.</summary>
+public static class CalibrationTables
+{
+    public static long WritePlan(DuckDBConnection connection, IReadOnlyList<CapacityPlannedRow> planned,
+        IReadOnlyList<CapacityHeadcountPlanRow> headcount, IReadOnlyList<CapacityScenarioRow> scenarios) =>
+        RecordTable.Replace(connection, "capacity_planned", planned)
+        + RecordTable.Replace(connection, "capacity_headcount_plan", headcount)
+        + RecordTable.Replace(connection, "capacity_scenario", scenarios);
+
+    public static long WriteCalibration(DuckDBConnection connection, CalibrationResult result, IReadOnlyList<ParameterChange> changes) =>
+        RecordTable.Replace(connection, "capacity_calibrated", result.Calibrated.Select(r => new CalibratedParameter(
+            r.Parameter,
+            r.Parameter.StartsWith(TimeEquationParameters.BasePrefix, StringComparison.Ordinal) ? r.Parameter[TimeEquationParameters.BasePrefix.Length..] : null,
+            r.PlannedValue, r.Estimate, r.Low, r.High)))
+        + RecordTable.Replace(connection, "capacity_touchpoint", result.Touchpoints.Select(t => new TouchpointRow(
+            t.Segment, t.Type, t.PlannedPerAccountMonth, t.ObservedPerAccountMonth, t.PlannedMinutesPerTouch, t.ObservedMinutesPerTouch,
+            t.PlannedHoursPerAccountMonth, t.ObservedHoursPerAccountMonth, t.AccountMonths)))
+        + RecordTable.Replace(connection, "capacity_fit_quality", result.Quality.Select(q => new FitQualityRow(
+            q.Segment, q.AccountMonths, q.MeanObserved, q.MeanPredicted, q.MeanAbsoluteError, q.RootMeanSquaredError, q.DevianceExplained, q.ResidualSd)))
+        + RecordTable.Replace(connection, "capacity_worst_fit", result.WorstAccounts)
+        + RecordTable.Replace(connection, "capacity_recommendation", result.Recommendations)
+        + RecordTable.Replace(connection, "capacity_model_change", changes);
+
+    private sealed record CalibratedParameter(string Parameter, string? Segment, double Planned, double Estimate, double Low, double High);
+
+    private sealed record TouchpointRow(string Segment, string Type, double? PlannedPerMonth, double ObservedPerMonth, double? PlannedMinutes,
+        double ObservedMinutes, double? PlannedHours, double ObservedHours, double AccountMonths);
+
+    private sealed record FitQualityRow(string Segment, int AccountMonths, double ObservedMean, double PredictedMean, double Mae, double Rmse,
+        double PseudoR2, double ResidualSd);
+}

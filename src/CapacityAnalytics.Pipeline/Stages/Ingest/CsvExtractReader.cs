@@ -1,0 +1,128 @@
+using System.Globalization;
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest;
+
+/// <summary>
+/// Reads one canonical CSV file through DuckDB's own reader. The header is read here (so the dialect is fixed, never
+/// sniffed), the columns are passed positionally, and structurally bad records (wrong column count, bad quoting,
+/// bad UTF-8) go to DuckDB's rejects tables instead of failing the file; <see cref="CollectRejects"/> turns them into
+/// <see cref="RejectsTable"/> rows at their physical lines.
+/// </summary>
+public sealed class CsvExtractReader
+{
+    private const string ErrorsTable = "_ingest_csv_errors";
+    private const string ScansTable = "_ingest_csv_scans";
+
+    private CsvExtractReader(EntitySpec entity, ExtractFile file, IReadOnlyList<string> header)
+    {
+        Entity = entity;
+        File = file;
+        Header = header;
+    }
+
+    public EntitySpec Entity { get; }
+
+    public ExtractFile File { get; }
+
+    /// <summary>Normalized header names (see <see cref="CsvHeader"/>).</summary>
+    public IReadOnlyList<string> Header { get; }
+
+    /// <summary>Reads the header and fails with <see cref="MissingColumnException"/> when a required column is absent.</summary>
+    public static CsvExtractReader Open(EntitySpec entity, ExtractFile file)
+    {
+        var header = CsvHeader.Read(file.Path);
+        foreach (var column in entity.RequiredColumns)
+        {
+            if (!header.Contains(column.Name, StringComparer.Ordinal))
+            {
+                throw new MissingColumnException(file.Path, entity.Name, column.Name);
+            }
+        }
+        return new CsvExtractReader(entity, file, header);
+    }
+
+    /// <summary>Drops the DuckDB rejects tables so the next scan's errors are the only ones in them.</summary>
+    public static void ResetRejects(DuckDBConnection connection)
+    {
+        connection.Execute($"drop table if exists {ErrorsTable}");
+        connection.Execute($"drop table if exists {ScansTable}");
+    }
+
+    /// <summary>
+    /// A query yielding the header's columns (VARCHAR, normalized names), <c>_file</c>, <c>_line</c> as the row's
+    /// ordinal + 1 (right for files of one-line records; see <see cref="CsvLineMap"/>) and <c>_file_order</c>.
+    /// </summary>
+    /// <param name="ignoreErrors">Skip structural errors without recording them (for a second read of the same file).</param>
+    /// <param name="numbered">False for an aggregation that needs no lines: DuckDB may then read in parallel, out of order, and <c>_line</c> is NULL.</param>
+    public string SelectSql(bool ignoreErrors = false, bool numbered = true)
+    {
+        var positional = "{" + string.Join(", ", Header.Select((_, i) => $"'c{i}': 'VARCHAR'")) + "}";
+        var named = string.Join(", ", Header.Select((h, i) => $"c{i} as {Sql.Identifier(h)}"));
+        var errors = ignoreErrors
+            ? "ignore_errors = true"
+            : $"store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'";
+        return string.Create(CultureInfo.InvariantCulture, $"""
+            select {named}, {Sql.Literal(File.Path)} as {LandingColumns.File}, {(numbered ? "ordinality + 1" : "null::bigint")} as {LandingColumns.Line},
+                {File.Order} as {LandingColumns.FileOrder}
+            from read_csv({Sql.Literal(File.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
+                escape = '"', parallel = {(numbered ? "false" : "true")}, columns = {positional}, {errors}){(numbered ? " with ordinality" : "")}
+            """);
+    }
+
+    /// <summary>
+    /// After a scan with store_rejects: builds the file's line map and appends its structural rejects (one row per
+    /// DuckDB error; an unterminated quote at end of file, which DuckDB drops silently, is added here).
+    /// </summary>
+    /// <returns>The line map and the number of records rejected.</returns>
+    public (CsvLineMap Map, long RejectedRecords) CollectRejects(DuckDBConnection connection, long rowsReturned)
+    {
+        var errors = ReadErrors(connection);
+        var map = CsvLineMap.Build(File.Path, rowsReturned, errors.Select(e => e.Record).Distinct().ToList());
+        var rejects = errors.Select(e => new IngestReject(
+            Entity.Name,
+            File.Path,
+            map.RejectedRecordLines.TryGetValue(e.Record, out var line) ? line : e.Record,
+            e.Column,
+            e.Line,
+            e.Reason)).ToList();
+        if (map.UnterminatedQuoteLine is { } open)
+        {
+            rejects.Add(new IngestReject(Entity.Name, File.Path, open, null, null,
+                "unterminated quote: this record and the rest of the file were not read"));
+        }
+        RejectsTable.Append(connection, rejects);
+        var records = errors.Select(e => e.Record).Distinct().LongCount() + (map.UnterminatedQuoteLine is null ? 0 : 1);
+        return (map, records);
+    }
+
+    private string? HeaderName(string positional) =>
+        positional.Length > 1 && int.TryParse(positional.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out var i) && i < Header.Count
+            ? Header[i]
+            : null;
+
+    private List<(long Record, string? Column, string? Line, string Reason)> ReadErrors(DuckDBConnection connection)
+    {
+        var result = new List<(long, string?, string?, string)>();
+        if (!connection.Scalar<bool>($"select count(*) > 0 from duckdb_tables() where table_name = '{ErrorsTable}'"))
+        {
+            return result;
+        }
+        using var command = connection.Command($"""
+            select e.line, e.column_name, e.error_type, e.error_message, e.csv_line
+            from {ErrorsTable} e join {ScansTable} s using (scan_id, file_id)
+            where s.file_path = $1
+            order by e.line, e.column_idx
+            """, File.Path);
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            var column = reader.IsDBNull(1) ? null : HeaderName(reader.GetString(1));
+            var reason = reader.GetString(2).ToLowerInvariant() + ": " + reader.GetString(3);
+            result.Add((reader.GetInt64(0), column, reader.IsDBNull(4) ? null : reader.GetString(4).Trim('\r', '\n'), reason));
+        }
+        return result;
+    }
+}

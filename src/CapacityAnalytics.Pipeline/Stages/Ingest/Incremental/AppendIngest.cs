@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+
+/// <summary>
+/// Loads only new files into existing raw tables: each entity's new files are landed and typed as in a full ingest
+/// (same checks, same rejects, deduplicated among themselves), then merged with the raw table by the same
+/// latest-wins rule: the new files have the highest file order, so a key they hold replaces the loaded version.
+/// Every merged table is swapped in at once; a failure leaves the raw tables and their rejects as they were.
+/// </summary>
+public static class AppendIngest
+{
+    private const string Merge = "_ingest_merge";
+
+    public static IngestResult Run(DuckDBConnection connection, IReadOnlyList<InputFile> added, IngestOptions options, CancellationToken cancellationToken)
+    {
+        SessionTimeZone.Validate(connection, options.Timezone);
+        RejectsTable.EnsureExists(connection);
+        var results = new List<EntityIngestResult>();
+        var pending = new List<string>();
+        var paths = added.Select(f => f.Path).ToList();
+        try
+        {
+            using (var transaction = connection.BeginTransaction())
+            {
+                // A previous attempt on the same files (failed on the reject threshold) must not leave its rejects twice.
+                foreach (var path in paths) connection.Execute($"delete from {RejectsTable.Name} where file = $1", path);
+                transaction.Commit();
+            }
+            foreach (var group in added.GroupBy(f => f.Entity, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var entity = InputContract.Find(group.Key) ?? throw new IngestException($"unknown entity '{group.Key}'.");
+                var watch = Stopwatch.StartNew();
+                var files = group.OrderBy(f => f.Order).Select(f => new ExtractFile(f.Path, FormatOf(f.Path), f.Order)).ToList();
+                var landing = LandingLoader.Land(connection, entity, files);
+                var typing = LandedEntityTyper.Type(connection, entity.Name, options);
+                connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity.Name))}");
+                pending.Add(typing.Table);
+                var (rows, superseded) = MergeIntoPending(connection, entity, typing.Table);
+                results.Add(new EntityIngestResult(entity.Name, landing.Files, landing.RowsLanded + landing.StructuralRejects,
+                    typing.RowsLoaded, typing.RowsRejected + landing.StructuralRejects, typing.DuplicatesSuperseded + superseded,
+                    watch.Elapsed.TotalSeconds, landing.Bytes, typing.Table, rows));
+            }
+            IngestService.ThrowIfOverThreshold(results, options.RejectThreshold);
+            PendingTables.Commit(connection, pending);
+            return new IngestResult(results, []);
+        }
+        catch
+        {
+            PendingTables.Discard(connection, pending);
+            connection.Execute($"drop table if exists {Merge}");
+            foreach (var entity in added.Select(f => f.Entity).Distinct(StringComparer.Ordinal))
+            {
+                connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity))}");
+            }
+            throw;
+        }
+    }
+
+    // The loaded rows whose key the new rows do not hold, in their order, then the new rows: the pending table
+    // becomes the merged raw table. Returns its rows and how many loaded rows the new ones replaced.
+    private static (long Rows, long Superseded) MergeIntoPending(DuckDBConnection connection, EntitySpec entity, string rawTable)
+    {
+        var raw = Sql.Identifier(rawTable);
+        var fresh = Sql.Identifier(PendingTables.NameFor(rawTable));
+        var match = string.Join(" and ", entity.Key.Select(k => $"n.{Sql.Identifier(k)} = o.{Sql.Identifier(k)}"));
+        connection.Execute($"""
+            create or replace table {Merge} as
+            select o.* from {raw} o where not exists (select 1 from {fresh} n where {match})
+            union all by name
+            select * from {fresh}
+            """);
+        var before = connection.RowCount(rawTable);
+        var kept = connection.RowCount(Merge) - connection.RowCount(PendingTables.NameFor(rawTable));
+        connection.Execute($"drop table {fresh}");
+        connection.Execute($"alter table {Merge} rename to {fresh}");
+        return (connection.RowCount(PendingTables.NameFor(rawTable)), before - kept);
+    }
+
+    private static ExtractFormat FormatOf(string path) =>
+        string.Equals(Path.GetExtension(path), ".parquet", StringComparison.OrdinalIgnoreCase) ? ExtractFormat.Parquet : ExtractFormat.Csv;
+}

@@ -1,0 +1,53 @@
+using CapacityAnalytics.Pipeline.Configuration;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+
+/// <summary>
+/// Fingerprints a pipeline's source files. To keep it cheap, a file whose path, size and last-write time match what
+/// <c>loaded_file</c> holds keeps its recorded hash; only a file seen for the first time, or whose size or time
+/// changed, is read and hashed (streaming SHA-256). A file rewritten with the same size within the file system's
+/// time resolution would be missed; extracts are written whole by an export, so that does not happen in practice.
+/// </summary>
+public static class InputScanner
+{
+    /// <returns>The files, ordered by path; null when a source is not a folder of files (a SQL query) and so cannot be tracked.</returns>
+    private static readonly HashSet<string> DataExtensions = new([".csv", ".parquet", ".json", ".tsv", ".txt"], StringComparer.OrdinalIgnoreCase);
+
+    public static IReadOnlyList<InputFile>? Scan(PipelineConfig config, IReadOnlyDictionary<string, InputFile> known)
+    {
+        var files = new List<InputFile>();
+        foreach (var source in config.Sources)
+        {
+            if (source.Query is not null || source.Path is null) return null;
+            var folder = config.Resolve(source.Path);
+            if (!Directory.Exists(folder)) return null; // ingest reports the missing folder
+            if (source.Preset == "canonical")
+            {
+                var extract = ExtractDiscovery.Discover(folder);
+                foreach (var (entity, entityFiles) in extract.FilesByEntity)
+                {
+                    files.AddRange(entityFiles.Select(f => Fingerprint(f.Path, entity, f.Order, known)));
+                }
+            }
+            else
+            {
+                // A vendor export folder: only its data files count (not sockets, notes or the tool's own output).
+                files.AddRange(Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                    .Where(path => DataExtensions.Contains(Path.GetExtension(path)))
+                    .Order(StringComparer.Ordinal)
+                    .Select(path => Fingerprint(path, "", 0, known)));
+            }
+        }
+        return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];
+    }
+
+    public static InputFile Fingerprint(string path, string entity, int order, IReadOnlyDictionary<string, InputFile> known)
+    {
+        var info = new FileInfo(path);
+        var ticks = info.LastWriteTimeUtc.Ticks;
+        var hash = known.TryGetValue(path, out var seen) && seen.Size == info.Length && seen.ModifiedTicks == ticks
+            ? seen.Sha256
+            : FileHash.Sha256(path);
+        return new InputFile(path, info.Length, ticks, hash, entity, order);
+    }
+}

@@ -1,0 +1,77 @@
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+
+/// <summary>
+/// <c>loaded_file(path, size, modified_ticks, sha256, entity, file_order, run_id)</c>: the source files the raw tables
+/// hold, as of the last successful ingest, and the run that loaded each. A full ingest replaces the list; an
+/// appending ingest adds its new files. It is written after the raw tables are swapped in, so a run killed in
+/// between leaves it stale, and a stale list only ever causes a reload, never a skipped one.
+/// </summary>
+public static class LoadedFiles
+{
+    public const string Table = "loaded_file";
+
+    public static void Ensure(DuckDBConnection connection) => connection.Execute(
+        $"create table if not exists {Table} (path varchar primary key, size bigint, modified_ticks bigint, sha256 varchar, "
+        + "entity varchar, file_order integer, run_id varchar)");
+
+    public static Dictionary<string, InputFile> Read(DuckDBConnection connection)
+    {
+        Ensure(connection);
+        using var command = connection.Command($"select path, size, modified_ticks, sha256, entity, file_order from {Table} order by path");
+        using var reader = command.ExecuteReader();
+        var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
+        while (reader.Read())
+        {
+            var file = new InputFile(reader.GetString(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.GetInt32(5));
+            files[file.Path] = file;
+        }
+        return files;
+    }
+
+    /// <summary>After a full ingest: the list becomes exactly these files.</summary>
+    public static void Replace(DuckDBConnection connection, IReadOnlyList<InputFile> files, string runId)
+    {
+        Ensure(connection);
+        using var transaction = connection.BeginTransaction();
+        connection.Execute($"delete from {Table}");
+        Insert(connection, files, runId);
+        transaction.Commit();
+    }
+
+    /// <summary>After an appending ingest: these files join the list.</summary>
+    public static void Append(DuckDBConnection connection, IReadOnlyList<InputFile> files, string runId)
+    {
+        Ensure(connection);
+        using var transaction = connection.BeginTransaction();
+        Insert(connection, files, runId);
+        transaction.Commit();
+    }
+
+    /// <summary>An ingest that cannot be tracked (a SQL source): nothing is known to be loaded.</summary>
+    public static void Clear(DuckDBConnection connection)
+    {
+        Ensure(connection);
+        connection.Execute($"delete from {Table}");
+    }
+
+    /// <summary>Files whose time changed but whose content did not keep their row, with the new time, so they are not hashed again.</summary>
+    public static void RefreshTimes(DuckDBConnection connection, IEnumerable<InputFile> files)
+    {
+        foreach (var file in files)
+        {
+            connection.Execute($"update {Table} set modified_ticks = $1 where path = $2", file.ModifiedTicks, file.Path);
+        }
+    }
+
+    private static void Insert(DuckDBConnection connection, IReadOnlyList<InputFile> files, string runId)
+    {
+        foreach (var file in files)
+        {
+            connection.Execute($"insert or replace into {Table} values ($1, $2, $3, $4, $5, $6, $7)",
+                file.Path, file.Size, file.ModifiedTicks, file.Sha256, file.Entity, file.Order, runId);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace CapacityAnalytics.Pipeline.Stages.Ingest;
+
+/// <summary>Settings of one ingest run.</summary>
+public sealed record IngestOptions
+{
+    /// <summary>IANA time zone for timestamps written without an offset.</summary>
+    public string Timezone { get; init; } = "UTC";
+
+    /// <summary>A run fails when rejected rows / rows read of any entity is above this share.</summary>
+    public double RejectThreshold { get; init; } = 0.01;
+
+    public static IngestOptions Default { get; } = new();
+}

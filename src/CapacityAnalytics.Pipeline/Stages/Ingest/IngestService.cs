@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest;
+
+/// <summary>
+/// Canonical ingest of an extract folder (docs/input-contract.md): discover, land, type, deduplicate, check the reject threshold,
+/// then swap every raw table in at once. A failed run leaves the previous raw tables intact and its
+/// <see cref="RejectsTable"/> queryable.
+/// </summary>
+public static class IngestService
+{
+    public static IngestResult IngestFolder(DuckDBConnection connection, string folder, IngestOptions options, IProgress<IngestProgress>? progress = null)
+    {
+        var extract = ExtractDiscovery.Discover(folder);
+        extract.RequireMandatoryEntities();
+        SessionTimeZone.Validate(connection, options.Timezone);
+        RejectsTable.Recreate(connection);
+        var results = new List<EntityIngestResult>();
+        var tables = new List<string>();
+        try
+        {
+            var entities = InputContract.Entities;
+            for (var i = 0; i < entities.Count; i++)
+            {
+                var files = extract.FilesOf(entities[i]);
+                progress?.Report(new IngestProgress(entities[i].Name, files.Count == 0 ? "absent" : "loading", i + 1, entities.Count));
+                if (files.Count == 0)
+                {
+                    tables.Add(LandedEntityTyper.CreateEmpty(connection, entities[i]));
+                    continue;
+                }
+                var result = LoadEntity(connection, entities[i], files, options);
+                tables.Add(result.Table);
+                results.Add(result);
+            }
+            ThrowIfOverThreshold(results, options.RejectThreshold);
+            PendingTables.Commit(connection, tables);
+        }
+        catch
+        {
+            PendingTables.Discard(connection, InputContract.Entities.Select(RawTableOf));
+            throw;
+        }
+        return new IngestResult(results, extract.UnknownFiles);
+    }
+
+    /// <summary>Lands, types and (for keyed entities) deduplicates one entity into its pending raw table.</summary>
+    public static EntityIngestResult LoadEntity(DuckDBConnection connection, EntitySpec entity, IReadOnlyList<ExtractFile> files, IngestOptions options)
+    {
+        var watch = Stopwatch.StartNew();
+        LandingResult landing;
+        TypingResult typing;
+        if (UsageEventsStreamingLoad.Handles(entity, files))
+        {
+            (landing, typing) = UsageEventsStreamingLoad.Load(connection, files, options);
+        }
+        else
+        {
+            landing = LandingLoader.Land(connection, entity, files);
+            typing = LandedEntityTyper.Type(connection, entity.Name, options);
+            connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity.Name))}");
+        }
+        return new EntityIngestResult(
+            entity.Name,
+            landing.Files,
+            landing.RowsLanded + landing.StructuralRejects,
+            typing.RowsLoaded,
+            typing.RowsRejected + landing.StructuralRejects,
+            typing.DuplicatesSuperseded,
+            watch.Elapsed.TotalSeconds,
+            landing.Bytes,
+            typing.Table,
+            typing.TableRows);
+    }
+
+    /// <summary>Throws <see cref="RejectThresholdExceededException"/> for the first entity whose rejected share is above the threshold.</summary>
+    public static void ThrowIfOverThreshold(IEnumerable<EntityIngestResult> results, double threshold)
+    {
+        foreach (var result in results.Where(r => r.RejectedShare > threshold))
+        {
+            throw new RejectThresholdExceededException(result.Entity, result.RowsRejected, result.RowsRead, threshold);
+        }
+    }
+
+    private static string RawTableOf(EntitySpec entity) =>
+        entity == InputContract.UsageEvents ? UsageEventsDaily.Table : entity.StagingTable;
+}

@@ -1,0 +1,64 @@
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest;
+
+/// <summary>
+/// The typing step, shared by canonical ingest and the presets: <c>land_&lt;entity&gt;</c> (whoever wrote it) to the
+/// pending raw table, every bad cell to <see cref="RejectsTable"/>, re-exports deduplicated, usage_events aggregated
+/// to account-day. The raw table becomes visible only when <see cref="PendingTables.Commit"/> swaps it in.
+/// </summary>
+public static class LandedEntityTyper
+{
+    private const string Checked = "_ingest_checked";
+
+    public static TypingResult Type(DuckDBConnection connection, string entity, IngestOptions options)
+    {
+        var spec = InputContract.Find(entity) ?? throw new IngestException($"unknown entity '{entity}'; expected one of {string.Join(", ", InputContract.Entities.Select(e => e.Name))}.");
+        var land = LandingColumns.TableFor(spec.Name);
+        if (!connection.TableExists(land))
+        {
+            throw new IngestException($"{land}: landing table not found; land the {spec.Name} files before typing them.");
+        }
+        var columns = connection.ColumnNames(land).Select(c => c.Trim().ToLowerInvariant()).ToList();
+        foreach (var required in spec.RequiredColumns.Where(r => !columns.Contains(r.Name, StringComparer.Ordinal)))
+        {
+            throw new MissingColumnException(land, spec.Name, required.Name);
+        }
+        RejectsTable.EnsureExists(connection);
+        using (SessionTimeZone.Use(connection, options.Timezone))
+        {
+            connection.Execute($"create or replace temp table {Checked} as {CheckedRowsSql.Build(spec, columns, Sql.Identifier(land))}");
+            try
+            {
+                var typed = connection.RowCount(Checked);
+                var rejected = RejectsTable.AppendChecked(connection, spec.Name, Checked);
+                var (table, sql) = RawSql(spec, CheckedRowsSql.ExtraColumns(spec, columns).ToList(), Checked);
+                connection.Execute($"create or replace table {Sql.Identifier(PendingTables.NameFor(table))} as {sql}");
+                var tableRows = connection.RowCount(PendingTables.NameFor(table));
+                var duplicates = spec.Key.Count > 0 ? typed - rejected - tableRows : 0;
+                return new TypingResult(spec.Name, table, typed, rejected, duplicates, tableRows);
+            }
+            finally
+            {
+                connection.Execute($"drop table if exists {Checked}");
+            }
+        }
+    }
+
+    /// <summary>Creates the pending raw table of an entity with no files this run: the same columns, no rows.</summary>
+    public static string CreateEmpty(DuckDBConnection connection, EntitySpec entity)
+    {
+        var none = $"(select null::varchar as {LandingColumns.File}, null::bigint as {LandingColumns.Line}, null::integer as {LandingColumns.FileOrder} where false)";
+        var (table, sql) = RawSql(entity, [], $"({CheckedRowsSql.Build(entity, [], none)})");
+        connection.Execute($"create or replace table {Sql.Identifier(PendingTables.NameFor(table))} as {sql}");
+        return table;
+    }
+
+    /// <summary>The raw table an entity loads into and the query that fills it from its checked rows.</summary>
+    public static (string Table, string Sql) RawSql(EntitySpec entity, IReadOnlyCollection<string> extras, string checkedRelation) =>
+        entity == InputContract.UsageEvents
+            ? (UsageEventsDaily.Table, UsageEventsDaily.AggregateSql(checkedRelation))
+            : (entity.StagingTable, RawTableSql.Build(entity, extras, checkedRelation));
+}

@@ -1,0 +1,67 @@
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest;
+
+/// <summary>
+/// Loads an entity's canonical files into <c>land_&lt;entity&gt;</c>: all VARCHAR, the union of the files' columns
+/// (contract columns first, in contract order, then extras), plus <c>_file</c>, <c>_line</c>, <c>_file_order</c>.
+/// Every header is checked before any data is read, so a missing required column fails fast.
+/// </summary>
+public static class LandingLoader
+{
+    public static LandingResult Land(DuckDBConnection connection, EntitySpec entity, IReadOnlyList<ExtractFile> files)
+    {
+        var csv = new List<CsvExtractReader>();
+        var parquet = new List<ParquetExtractReader>();
+        var names = new List<string>();
+        foreach (var file in files)
+        {
+            IReadOnlyList<string> header;
+            if (file.Format == ExtractFormat.Csv)
+            {
+                var reader = CsvExtractReader.Open(entity, file);
+                csv.Add(reader);
+                header = reader.Header;
+            }
+            else
+            {
+                var reader = ParquetExtractReader.Open(connection, entity, file);
+                parquet.Add(reader);
+                header = reader.Header;
+            }
+            names.AddRange(header.Where(h => !names.Contains(h, StringComparer.Ordinal)));
+        }
+        var table = LandingColumns.TableFor(entity.Name);
+        CreateTable(connection, entity, table, names);
+        long rows = 0, rejected = 0;
+        foreach (var reader in csv)
+        {
+            CsvExtractReader.ResetRejects(connection);
+            var landed = connection.Execute($"insert into {Sql.Identifier(table)} by name {reader.SelectSql()}");
+            var (map, records) = reader.CollectRejects(connection, landed);
+            LineMapUpdate.Apply(connection, table, reader.File.Path, map);
+            rows += landed;
+            rejected += records;
+        }
+        foreach (var reader in parquet)
+        {
+            rows += connection.Execute($"insert into {Sql.Identifier(table)} by name {reader.SelectSql()}");
+        }
+        CsvExtractReader.ResetRejects(connection);
+        var bytes = files.Sum(f => new FileInfo(f.Path).Length);
+        return new LandingResult(files.Select(f => f.Path).ToList(), rows, rejected, bytes);
+    }
+
+    private static void CreateTable(DuckDBConnection connection, EntitySpec entity, string table, List<string> names)
+    {
+        var ordered = entity.Columns.Select(c => c.Name).Where(n => names.Contains(n, StringComparer.Ordinal))
+            .Concat(CheckedRowsSql.ExtraColumns(entity, names));
+        var columns = ordered.Select(n => Sql.Identifier(n) + " varchar")
+            .Append($"{LandingColumns.File} varchar")
+            .Append($"{LandingColumns.Line} bigint")
+            .Append($"{LandingColumns.FileOrder} integer");
+        connection.Execute($"create or replace table {Sql.Identifier(table)} ({string.Join(", ", columns)})");
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest.Presets;
+
+/// <summary>
+/// Runs one entity's mapping SQL (the sources visible as CTEs under their preset names) and writes
+/// <c>land_&lt;entity&gt;</c>: every contract column as VARCHAR in contract order (NULL where the mapping gives
+/// none), then <c>_file</c>, <c>_line</c>, <c>_file_order</c>; rows ordered by file order, file and line.
+/// </summary>
+internal sealed partial class LandingWriter(DuckDBConnection connection, Preset preset)
+{
+    private static readonly string[] LineageColumns = ["_file", "_line", "_file_order"];
+
+    public static string TableName(string entity) => "land_" + entity;
+
+    public long Write(PresetEntity entity, EntitySpec spec, IReadOnlyList<SourceTable> sources,
+        IReadOnlyDictionary<string, PresetParameter> parameters)
+    {
+        var where = $"{preset.SourceFile}: entity '{entity.Name}'";
+        var query = Query(PresetTemplate.ExpandSql(entity.Sql, parameters, where), sources);
+        List<(string Name, string Type)> produced;
+        try
+        {
+            produced = connection.Describe($"select * from ({query}) q");
+        }
+        catch (DuckDBException e)
+        {
+            throw new PresetMappingException($"{where}: the mapping SQL fails: {e.Gist()}", e);
+        }
+
+        var unknown = produced.Where(c => spec.Column(c.Name) is null && !LineageColumns.Contains(c.Name)).Select(c => c.Name).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new PresetMappingException(
+                $"{where}: the mapping produces {string.Join(", ", unknown)}, not columns of {spec.Name} ({string.Join(", ", spec.Columns.Select(c => c.Name))}).");
+        }
+        var lineageMissing = LineageColumns.Where(l => produced.All(c => c.Name != l)).ToList();
+        if (lineageMissing.Count > 0)
+        {
+            throw new PresetMappingException(
+                $"{where}: the mapping must select {string.Join(", ", lineageMissing)} from its main source (lineage for rejects).");
+        }
+
+        var types = produced.ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
+        var select = spec.Columns
+            .Select(c => types.TryGetValue(c.Name, out var type) ? $"{AsText("q." + Sql.Identifier(c.Name), type)} as {c.Name}" : $"cast(null as varchar) as {c.Name}")
+            .Concat(["cast(q._file as varchar) as _file", "cast(q._line as bigint) as _line", "cast(q._file_order as integer) as _file_order"]);
+        var table = TableName(entity.Name);
+        try
+        {
+            connection.Execute($"""
+                create or replace table {table} as
+                select {string.Join(",\n    ", select)}
+                from ({query}) q
+                order by q._file_order, q._file, q._line
+                """);
+        }
+        catch (DuckDBException e)
+        {
+            throw new PresetMappingException($"{where}: the mapping SQL fails: {e.Gist()}", e);
+        }
+        return connection.ScalarLong($"select count(*) from {table}");
+    }
+
+    /// <summary>The mapping SQL with every source as a CTE in front (merged into the mapping's own WITH, if any).</summary>
+    private static string Query(string sql, IReadOnlyList<SourceTable> sources)
+    {
+        var ctes = string.Join(",\n", sources.Select(s => $"{Sql.Identifier(s.Source.Name)} as (select * from {Sql.Identifier(s.View)})"));
+        var trimmed = sql.Trim().TrimEnd(';');
+        var with = LeadingWith().Match(trimmed);
+        return with.Success
+            ? $"with {ctes},\n{trimmed[with.Length..]}"
+            : $"with {ctes}\n{trimmed}";
+    }
+
+    /// <summary>Text in the canonical format for a value of the given DuckDB type.</summary>
+    private static string AsText(string column, string type) => type.ToUpperInvariant() switch
+    {
+        "TIMESTAMP" or "TIMESTAMP_NS" or "TIMESTAMP_MS" or "TIMESTAMP_S" => $"strftime({column}, '{PresetSqlFunctions.CanonicalTimestampFormat}')",
+        "TIMESTAMP WITH TIME ZONE" => $"strftime(timezone('UTC', {column}), '{PresetSqlFunctions.CanonicalTimestampFormat}')",
+        "DATE" => $"strftime({column}, '%Y-%m-%d')",
+        "DOUBLE" or "FLOAT" => $"preset_number_text({column})",
+        var t when t.StartsWith("DECIMAL", StringComparison.Ordinal) => $"preset_number_text({column})",
+        _ => $"cast({column} as varchar)",
+    };
+
+    [GeneratedRegex(@"^with\s+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingWith();
+}

@@ -1,0 +1,62 @@
+using System.Globalization;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest.Presets;
+
+/// <summary>What one preset run found and did: files per source, rows per landed entity, orphans and quirks.</summary>
+/// <param name="Preset">Preset name.</param>
+/// <param name="ExtractFolder">The folder read.</param>
+/// <param name="Sources">Per vendor table: files read, rows, widest header.</param>
+/// <param name="Rows">Rows written to <c>land_&lt;entity&gt;</c>, per entity.</param>
+/// <param name="Orphans">Ids that link to nothing in this run's landed tables (rows are kept as given).</param>
+/// <param name="Quirks">Format and value quirks met, with their counts; every one has a defined outcome.</param>
+public sealed record PresetReport(
+    string Preset,
+    string ExtractFolder,
+    IReadOnlyList<PresetSourceSummary> Sources,
+    IReadOnlyDictionary<string, long> Rows,
+    IReadOnlyList<PresetOrphanCount> Orphans,
+    IReadOnlyList<PresetQuirkCount> Quirks)
+{
+    /// <summary>Total count of a quirk kind, optionally only where <see cref="PresetQuirkCount.Where"/> matches.</summary>
+    public long QuirkCount(string kind, string? where = null) => Quirks
+        .Where(q => q.Kind == kind && (where is null || string.Equals(q.Where, where, StringComparison.Ordinal)))
+        .Sum(q => q.Count);
+
+    public long OrphanCount(string entity, string column) => Orphans
+        .Where(o => o.Entity == entity && o.Column == column)
+        .Sum(o => o.Rows);
+
+    /// <summary>The report as text lines, for the CLI and logs.</summary>
+    public IEnumerable<string> Describe()
+    {
+        yield return $"preset {Preset} on {ExtractFolder}";
+        foreach (var source in Sources)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  source {source.Source}: {source.Files.Count} file(s), {source.Rows} row(s), up to {source.Columns} column(s)");
+        }
+        foreach (var (entity, rows) in Rows)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"  land_{entity}: {rows} row(s)");
+        }
+        foreach (var orphan in Orphans)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  orphan {orphan.Entity}.{orphan.Column} -> {orphan.Target}: {orphan.Rows} row(s) kept as given, e.g. {string.Join(", ", orphan.Examples)}");
+        }
+        foreach (var quirk in Quirks)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture,
+                $"  quirk {quirk.Kind} at {quirk.Where}: {quirk.Count}{(quirk.Detail.Length > 0 ? " (" + quirk.Detail + ")" : "")}");
+        }
+    }
+}
+
+/// <summary>One vendor table as read.</summary>
+public sealed record PresetSourceSummary(string Source, IReadOnlyList<string> Files, long Rows, int Columns);
+
+/// <summary>Rows of <paramref name="Entity"/> whose <paramref name="Column"/> matches no row of <paramref name="Target"/>.</summary>
+public sealed record PresetOrphanCount(string Entity, string Column, string Target, long Rows, IReadOnlyList<string> Examples);
+
+/// <summary>A quirk kind (see <see cref="PresetQuirks"/>), where it was met (file, source.column or entity.column), how often.</summary>
+public sealed record PresetQuirkCount(string Kind, string Where, long Count, string Detail);

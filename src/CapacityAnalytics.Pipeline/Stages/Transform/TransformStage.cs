@@ -1,0 +1,47 @@
+using System.Globalization;
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.SqlModels;
+
+namespace CapacityAnalytics.Pipeline.Stages.Transform;
+
+/// <summary>
+/// Builds the sql/ models (staging, intermediate, marts) in dependency order, runs their YAML tests, and leaves the
+/// open early-warning alerts, worst first, for the run summary.
+/// </summary>
+public sealed class TransformStage(string sqlDirectory) : IStage
+{
+    public string Name => "transform";
+
+    public static TransformStage Default() => new(SqlFolder.Default);
+
+    public StageResult Run(RunContext context, CancellationToken cancellationToken)
+    {
+        var build = SqlModelRunner.Build(context.Connection, sqlDirectory, context.Model, asOf: null);
+        var details = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{build.Models.Count} models built as of {build.AsOf:yyyy-MM-dd}, {build.TestsPassed} model tests passed"),
+        };
+        details.AddRange(build.UnmappedTypes.Select(u => string.Create(CultureInfo.InvariantCulture,
+            $"unmapped activity type '{u.VendorType}': {u.Activities:N0} activities (add it to type_map in the model file)")));
+        var marts = build.Models.Where(m => m.Name.StartsWith("fct_", StringComparison.Ordinal) || m.Name.StartsWith("dim_", StringComparison.Ordinal));
+        return new TransformStageResult(Name, 0, 0, marts.Sum(m => m.Rows), details, build, OpenAlerts.Read(context.Connection));
+    }
+
+    public static ReportTable AlertsTable(IReadOnlyList<OpenAlert> alerts)
+    {
+        var rows = alerts.Select(a => (IReadOnlyList<string>)
+        [
+            a.Level, a.Key, a.Indicator, a.BreachStartedWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            a.BaselineValue.ToString("0.00", CultureInfo.InvariantCulture), a.CurrentValue.ToString("0.00", CultureInfo.InvariantCulture),
+            a.RelativeDrop.ToString("P0", CultureInfo.InvariantCulture), a.ExposedArr.ToString("N0", CultureInfo.InvariantCulture),
+            a.RenewalsInHorizon.ToString(CultureInfo.InvariantCulture), a.LikelyCause ?? "",
+        ]).ToList();
+        return new ReportTable("Open early-warning alerts, worst first",
+            ["level", "who", "indicator", "since", "baseline", "now", "drop", "exposed ARR", "renewals 90d", "likely cause"], rows);
+    }
+}
+
+/// <summary>What transform built: the models and their tests, and the open early-warning alerts, worst first.</summary>
+public sealed record TransformStageResult(string Stage, double Seconds, long RowsIn, long RowsOut, IReadOnlyList<string> Details,
+    SqlModelBuildResult Build, IReadOnlyList<OpenAlert> OpenAlerts)
+    : StageResult(Stage, Seconds, RowsIn, RowsOut, Details);

@@ -1,0 +1,47 @@
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets.Measures;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
+
+/// <summary>
+/// Writes the HTML dashboard to <c>OUT/dashboard/</c>: <c>index.html</c> (book health), <c>early-warning.html</c> and
+/// <c>calibration.html</c>, each self-contained (data, styles, scripts and chart library inline) so it opens from disk.
+/// The same warehouse gives the same bytes. A publish replaces the folder whole (<see cref="FolderSwap"/>).
+/// </summary>
+public sealed class DashboardPublisher(string root) : IPublisher
+{
+    public string Name => "dashboard";
+    public PublishTargetKind Kind => PublishTargetKind.Dashboard;
+
+    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> written = [];
+        // The pages are written into a staging folder and swapped in together: never a mix of two runs' pages.
+        FolderSwap.Write(root, context.RunId, staged => written = Write(staged, context.Connection, MeasureCatalog.Default(context.Model), cancellationToken));
+        return new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0);
+    }
+
+    /// <summary>Renders every page from the warehouse; returns the file names written.</summary>
+    public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(root);
+        var queries = new WarehouseQueries(connection, catalog);
+        var asOf = queries.Date("fct_account_health", "select max(as_of) from fct_account_health")
+            ?? queries.Date("fct_csm_week", "select cast(max(week_start) as date) from fct_csm_week");
+        var written = new List<string>();
+        foreach (var page in DashboardPage.All)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var html = DashboardRenderer.Render(page, page.Data(queries), catalog, asOf);
+            // Written beside, then renamed over: a reader never sees half a page.
+            var target = Path.Combine(root, page.FileName);
+            var temp = target + ".tmp";
+            File.WriteAllText(temp, html);
+            File.Move(temp, target, overwrite: true);
+            written.Add(page.FileName);
+        }
+        return written;
+    }
+}

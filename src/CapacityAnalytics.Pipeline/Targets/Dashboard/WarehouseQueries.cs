@@ -1,0 +1,58 @@
+using System.Globalization;
+using CapacityAnalytics.Pipeline.Targets.Measures;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
+
+/// <summary>
+/// The dashboard's only way into the warehouse: catalog measures (grouped and filtered) and plain selects for lists.
+/// A table the run did not produce (e.g. no calibration yet) gives no rows, and the page says so.
+/// </summary>
+public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog catalog)
+{
+    private readonly Dictionary<string, bool> exists = new(StringComparer.Ordinal);
+
+    public MeasureCatalog Catalog => catalog;
+
+    public bool Has(string table)
+    {
+        if (!exists.TryGetValue(table, out var found)) exists[table] = found = connection.TableExists(table);
+        return found;
+    }
+
+    /// <summary>Catalog measures of one home table, one row per group (ordered by the groups).</summary>
+    public IReadOnlyList<Dictionary<string, object?>> Measures(IReadOnlyList<string> names, IReadOnlyList<string>? groupBy = null, string? where = null)
+    {
+        var measures = names.Select(n => catalog[n]).ToList();
+        return Has(measures[0].Table) ? MeasureQuery.Run(connection, measures, groupBy, where) : [];
+    }
+
+    /// <summary>Headline figures: each measure over its home table (with the filter given for that table).</summary>
+    public IReadOnlyList<Dictionary<string, object?>> Kpis(IEnumerable<(string Measure, string? Where, string Note)> kpis) =>
+        [.. kpis.Select(k =>
+        {
+            var table = catalog[k.Measure].Table;
+            object? value = Has(table) ? MeasureQuery.Run(connection, [catalog[k.Measure]], null, k.Where)[0][k.Measure] : null;
+            return new Dictionary<string, object?>(StringComparer.Ordinal) { ["measure"] = k.Measure, ["value"] = value, ["note"] = k.Note };
+        })];
+
+    /// <summary>A plain select for a list; <paramref name="table"/> is the table it needs.</summary>
+    public IReadOnlyList<Dictionary<string, object?>> Select(string table, string sql) =>
+        Has(table) ? MeasureQuery.Rows(connection, sql) : [];
+
+    /// <summary>A date the warehouse holds (e.g. the latest week), as ISO text, or null.</summary>
+    public string? Date(string table, string sql)
+    {
+        if (!Has(table)) return null;
+        var rows = MeasureQuery.Rows(connection, sql);
+        return rows.Count == 0 ? null : rows[0].Values.First() as string;
+    }
+
+    public IReadOnlyList<string> Columns(string table) => Has(table) ? [.. connection.ColumnTypes(table).Select(c => c.Name)] : [];
+
+    public static string DateLiteral(string isoDate) =>
+        "date '" + DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "'";
+
+    public static string Text(string value) => Sql.Literal(value);
+}

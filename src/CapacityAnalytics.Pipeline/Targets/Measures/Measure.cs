@@ -1,0 +1,10 @@
+namespace CapacityAnalytics.Pipeline.Targets.Measures;
+
+/// <summary>One measure of <c>reports/measures.yaml</c>: the same figure as a DuckDB aggregate and as DAX.</summary>
+/// <param name="Name">Display name, e.g. "Proactive Share".</param>
+/// <param name="Table">Home table: the SQL aggregates over it and the Power BI measure lives in it.</param>
+/// <param name="Description">What the figure means, shown in Power BI and on the dashboard.</param>
+/// <param name="Format">Power BI format string (<c>0.0%</c>, <c>\$#,0</c>, <c>#,0.0</c>).</param>
+/// <param name="Sql">Aggregate expression over the home table's columns.</param>
+/// <param name="Dax">The same figure in DAX, columns written <c>table[column]</c>.</param>
+public sealed record Measure(string Name, string Table, string Description, string Format, string Sql, string Dax);

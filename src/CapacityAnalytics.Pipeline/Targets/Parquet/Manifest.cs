@@ -1,0 +1,42 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace CapacityAnalytics.Pipeline.Targets.Parquet;
+
+/// <summary>manifest.json of a Parquet publish: run id, and per table its schema, row count and file hashes.</summary>
+public sealed record Manifest(
+    [property: JsonPropertyName("run_id")] string RunId,
+    [property: JsonPropertyName("published_at")] string PublishedAt,
+    [property: JsonPropertyName("tables")] IReadOnlyList<ManifestTable> Tables)
+{
+    public const string FileName = "manifest.json";
+
+    private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Options) + "\n";
+
+    public static Manifest Read(string path) =>
+        JsonSerializer.Deserialize<Manifest>(File.ReadAllText(path), Options)
+        ?? throw new InvalidDataException($"{path}: empty manifest");
+
+    public static string Sha256(string file)
+    {
+        using var stream = File.OpenRead(file);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}
+
+public sealed record ManifestTable(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("rows")] long Rows,
+    [property: JsonPropertyName("columns")] IReadOnlyList<ManifestColumn> Columns,
+    [property: JsonPropertyName("files")] IReadOnlyList<ManifestFile> Files);
+
+public sealed record ManifestColumn(
+    [property: JsonPropertyName("name")] string Name,
+    [property: JsonPropertyName("type")] string Type);
+
+public sealed record ManifestFile(
+    [property: JsonPropertyName("path")] string Path,
+    [property: JsonPropertyName("sha256")] string Sha256);

@@ -1,0 +1,92 @@
+using System.Globalization;
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Warehouse;
+
+namespace CapacityAnalytics.Pipeline.Targets.Parquet;
+
+/// <summary>
+/// Writes one Parquet file (or partition folder) per table and a manifest into a new folder, then swaps it in:
+/// <c>parquet/current</c> always points at a complete publish, and the last <c>keep</c> publishes stay beside it.
+/// </summary>
+public sealed class ParquetPublisher(string root, int keep) : IPublisher
+{
+    public string Name => "parquet";
+    public PublishTargetKind Kind => PublishTargetKind.Parquet;
+
+    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    {
+        var runs = Path.Combine(root, "runs");
+        Directory.CreateDirectory(runs);
+        // Folders a killed run left half-written are never a publish: clear them (one writer per warehouse holds the lock).
+        foreach (var stale in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(stale, recursive: true);
+        var incoming = Path.Combine(root, ".incoming-" + context.RunId);
+        Directory.CreateDirectory(incoming);
+
+        var entries = new List<ManifestTable>();
+        try
+        {
+            foreach (var table in tables)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                entries.Add(WriteTable(context, table, incoming));
+            }
+        }
+        catch
+        {
+            Directory.Delete(incoming, recursive: true);
+            throw;
+        }
+        var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
+        // The manifest is written last: a folder without one is never a publish.
+        File.WriteAllText(Path.Combine(incoming, Manifest.FileName), manifest.ToJson());
+
+        var final = Path.Combine(runs, context.RunId);
+        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+        Directory.Move(incoming, final);
+        CurrentPointer.Swap(root, final);
+        Prune(runs, final);
+        return new PublishResult(Name, Path.Combine(root, CurrentPointer.LinkName), entries.Count, entries.Sum(e => e.Rows));
+    }
+
+    private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder)
+    {
+        var connection = context.Connection;
+        var columns = connection.ColumnTypes(table.Name).Select(c => new ManifestColumn(c.Name, c.Type)).ToList();
+        var order = table.OrderBy == "all" ? "all" : table.OrderBy;
+        string target;
+        string copy;
+        if (table.PartitionBy is { } partition)
+        {
+            target = Path.Combine(folder, table.Name);
+            copy = $"copy (select *, {partition} as \"year\" from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} "
+                + "(format parquet, compression zstd, partition_by (\"year\"), filename_pattern 'part_{i}')";
+        }
+        else
+        {
+            target = Path.Combine(folder, table.Name + ".parquet");
+            copy = $"copy (select * from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} (format parquet, compression zstd)";
+        }
+        connection.Execute(copy);
+        var rows = connection.Scalar<long>($"select count(*) from \"{table.Name}\"");
+        var files = (Directory.Exists(target)
+                ? Directory.GetFiles(target, "*.parquet", SearchOption.AllDirectories)
+                : [target])
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .Select(f => new ManifestFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), Manifest.Sha256(f)))
+            .ToList();
+        return new ManifestTable(table.Name, rows, columns, files);
+    }
+
+    private void Prune(string runs, string current)
+    {
+        var old = Directory.GetDirectories(runs)
+            .Where(d => !string.Equals(d, current, StringComparison.Ordinal))
+            .OrderByDescending(d => d, StringComparer.Ordinal)
+            .Skip(Math.Max(0, keep));
+        foreach (var dir in old)
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}

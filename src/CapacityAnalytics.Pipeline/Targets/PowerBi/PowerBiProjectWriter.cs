@@ -1,0 +1,62 @@
+using System.Text;
+
+namespace CapacityAnalytics.Pipeline.Targets.PowerBi;
+
+/// <summary>
+/// Writes the Power BI project (PBIP): <c>CapacityAnalytics.pbip</c>, the TMDL semantic model over the Parquet publish
+/// and a report with the three dashboard pages. Deterministic: the same model gives the same bytes, and files whose
+/// text did not change are not rewritten.
+/// </summary>
+public static class PowerBiProjectWriter
+{
+    public const string ProjectName = "CapacityAnalytics";
+    public const string SemanticModelFolder = ProjectName + ".SemanticModel";
+    public const string ReportFolder = ProjectName + ".Report";
+
+    /// <summary>Writes the project under <paramref name="folder"/>; returns the relative paths written, in order.</summary>
+    public static IReadOnlyList<string> Write(string folder, SemanticModel model, string parquetFolder)
+    {
+        var files = Files(model, parquetFolder);
+        var definition = Path.Combine(folder, SemanticModelFolder, "definition", "tables");
+        if (Directory.Exists(definition))
+        {
+            // A table dropped from the model must not linger as a stale file.
+            foreach (var stale in Directory.GetFiles(definition, "*.tmdl").Where(f => !files.ContainsKey("CapacityAnalytics.SemanticModel/definition/tables/" + Path.GetFileName(f))))
+            {
+                File.Delete(stale);
+            }
+        }
+        foreach (var (relative, text) in files)
+        {
+            var path = Path.Combine(folder, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (File.Exists(path) && string.Equals(File.ReadAllText(path), text, StringComparison.Ordinal)) continue;
+            File.WriteAllText(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        }
+        return [.. files.Keys];
+    }
+
+    /// <summary>Every file of the project: relative path (with <c>/</c>) -> text.</summary>
+    public static SortedDictionary<string, string> Files(SemanticModel model, string parquetFolder)
+    {
+        var separator = parquetFolder.Contains('\\', StringComparison.Ordinal) ? '\\' : '/';
+        var definition = SemanticModelFolder + "/definition/";
+        var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ProjectName + ".pbip"] = PbipFiles.Project(),
+            [SemanticModelFolder + "/definition.pbism"] = PbipFiles.SemanticModelSettings(),
+            [definition + "database.tmdl"] = SemanticModelFiles.Database(),
+            [definition + "model.tmdl"] = SemanticModelFiles.Model(model),
+            [definition + "expressions.tmdl"] = SemanticModelFiles.Expressions(parquetFolder.TrimEnd('/', '\\')),
+            [definition + "relationships.tmdl"] = SemanticModelFiles.Relationships(model),
+            [ReportFolder + "/definition.pbir"] = PbipFiles.ReportDefinition(),
+            [ReportFolder + "/report.json"] = PbipFiles.Report(),
+        };
+        foreach (var table in model.Tables)
+        {
+            var measures = model.Measures.Where(m => string.Equals(m.Table, table.Name, StringComparison.Ordinal));
+            files[definition + "tables/" + table.Name + ".tmdl"] = TmdlTableWriter.Write(table, measures, separator);
+        }
+        return files;
+    }
+}

@@ -1,0 +1,27 @@
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.SqlModels;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets.Measures;
+
+namespace CapacityAnalytics.Pipeline.Targets.PowerBi;
+
+/// <summary>
+/// Writes the Power BI project to <c>OUT/powerbi/</c>. Its tables read the Parquet publish through the
+/// <c>ParquetFolder</c> parameter, which defaults to <paramref name="parquetFolder"/> (the absolute
+/// <c>OUT/parquet/current</c>), so a refresh in Desktop always loads the latest complete publish.
+/// </summary>
+public sealed class PowerBiPublisher(string root, string parquetFolder, string? sqlDirectory = null) : IPublisher
+{
+    public string Name => "powerbi";
+    public PublishTargetKind Kind => PublishTargetKind.PowerBi;
+
+    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    {
+        var catalog = MeasureCatalog.Default(context.Model);
+        var model = SemanticModelReader.Read(context.Connection, tables, catalog, sqlDirectory ?? SqlFolder.Default);
+        cancellationToken.ThrowIfCancellationRequested();
+        // Written over a copy of the project (Desktop's own files survive) and swapped in whole.
+        FolderSwap.Write(root, context.RunId, staged => PowerBiProjectWriter.Write(staged, model, Path.GetFullPath(parquetFolder)), seed: true);
+        return new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0);
+    }
+}

@@ -1,0 +1,28 @@
+namespace CapacityAnalytics.Sample;
+
+/// <summary>A planted overload episode: from <see cref="Onset"/> to <see cref="End"/> (inclusive) the CSM's book grew
+/// and their proactive work collapses.</summary>
+public sealed class EpisodePlan(CsmPlan csm, DateOnly onset, DateOnly end, bool untilEndOfExtract)
+{
+    public const string OverloadKind = "book_growth_overload";
+
+    /// <summary>Share of the proactive touches an overloaded CSM still holds.</summary>
+    public const double ProactiveKept = 0.3;
+
+    /// <summary>Extra reactive work of an overloaded book, as a share of its normal reactive touches.</summary>
+    public const double ReactiveExtra = 0.4;
+
+    public CsmPlan Csm { get; } = csm;
+
+    public DateOnly Onset { get; } = onset;
+
+    public DateOnly End { get; } = end;
+
+    public bool UntilEndOfExtract { get; } = untilEndOfExtract;
+
+    public int BookBefore { get; set; }
+
+    public List<AccountPlan> Added { get; } = [];
+
+    public bool Covers(DateOnly date) => date >= Onset && date <= End;
+}

@@ -1,0 +1,52 @@
+using CapacityAnalytics.Core.CapacityModelFile;
+
+namespace CapacityAnalytics.Core.Tests.CapacityModelFile;
+
+public class CapacityModelLoaderTests
+{
+    private static string RepoFile(string relative) => Capacity.TestModels.RepoFile(relative);
+
+    [Fact]
+    public void The_shipped_model_file_loads_and_classifies_every_canonical_type()
+    {
+        // Given the model file in pipelines/
+        // When it is loaded
+        var model = CapacityModelLoader.LoadFile(RepoFile("pipelines/capacity-model.yaml"));
+
+        // Then its bands, catalog and rules are read
+        Assert.Equal(3, model.Segments.Count);
+        Assert.Equal("enterprise", model.SegmentFor(50_000).Name);
+        Assert.Equal("mid_market", model.SegmentFor(49_999.99).Name);
+        Assert.Equal("smb", model.SegmentFor(0).Name);
+        Assert.Equal(60, model.ActivityTypes["qbr"].PrepMinutes);
+        Assert.Equal(10, model.ActivityTypes["email"].MinutesFor("smb"));
+        Assert.Equal("reactive", model.ActivityTypes["email"].InboundClass);
+        Assert.Equal(2, model.EarlyWarning.Rules.Count);
+    }
+
+    [Fact]
+    public void A_misspelt_key_is_an_error_naming_the_file_and_line()
+    {
+        // Given a model file with a typo on line 3
+        var yaml = "version: 1\neffective_date: 2026-01-01\navailable_hour:\n  weekly_hours: 40\n";
+
+        // When it is loaded
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(yaml), "model.yaml"));
+
+        // Then the message names file and line
+        Assert.StartsWith("model.yaml:3:", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void Segment_bands_with_a_gap_are_rejected_naming_the_key()
+    {
+        var text = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml"))
+            .Replace("    min_arr: 10000\n", "    min_arr: 12000\n", StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(text), "m.yaml"));
+
+        Assert.Contains("segments.", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("min_arr", ex.Message, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,148 @@
+using CapacityAnalytics.Pipeline.Stages.Ingest;
+using CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+using CapacityAnalytics.Pipeline.Targets.Parquet;
+using CapacityAnalytics.Pipeline.Tests.Operations;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Tests.Stages.Ingest.Incremental;
+
+public class IncrementalRunTests
+{
+    private static readonly string[] Stages = ["ingest", "transform", "publish"];
+
+    [Fact]
+    public void Adding_one_day_of_extracts_loads_only_that_file_and_never_double_counts()
+    {
+        // Given a warehouse loaded from the company's extracts
+        using var harness = new PipelineHarness();
+        var first = harness.Run(Stages);
+        var before = harness.Scalar<long>("select count(*) from raw_activities");
+        var reExported = harness.Strings("select activity_id from raw_activities order by activity_id desc limit 1")[0];
+
+        // When one more day arrives as a new file: three new activities and a corrected re-export of a loaded one
+        var lines = File.ReadAllLines(Path.Combine(harness.Extracts, "activities.csv"));
+        var header = lines[0];
+        var last = lines.Last(l => l.StartsWith(reExported + ",", StringComparison.Ordinal)).Split(',');
+        last[5] = "999";
+        File.WriteAllLines(Path.Combine(harness.Extracts, "activities_2026-11-01.csv"),
+        [
+            header,
+            "ACT-D0000001,ACC-00001,CSM-001,email,2026-11-01T09:00:00Z,15,outbound,Day one",
+            "ACT-D0000002,ACC-00002,CSM-001,call,2026-11-01T10:00:00Z,30,outbound,Day one",
+            "ACT-D0000003,ACC-00003,CSM-002,email,2026-11-01T11:00:00Z,10,inbound,Day one",
+            string.Join(',', last),
+        ]);
+        var second = harness.Run(Stages);
+
+        // Then ingest read only the new file's four rows, and loaded_file says which run loaded what
+        var ingest = second.Stages.Single(s => s.Stage == "ingest");
+        Assert.Equal(4, ingest.RowsIn);
+        Assert.Contains(ingest.Details, d => d.Contains("appended 1 new files", StringComparison.Ordinal));
+        Assert.Equal([second.RunId], harness.Strings("select run_id from loaded_file where path like '%activities_2026-11-01.csv'"));
+        Assert.Equal([first.RunId], harness.Strings("select distinct run_id from loaded_file where path not like '%activities_2026-11-01.csv'"));
+        // old + new rows, the re-exported key once, with its corrected value
+        Assert.Equal(before + 3, harness.Scalar<long>("select count(*) from raw_activities"));
+        Assert.Equal(0, harness.Scalar<long>("select count(*) - count(distinct activity_id) from raw_activities"));
+        Assert.Equal(999, harness.Scalar<double>($"select duration_minutes from raw_activities where activity_id = '{reExported}'"));
+        // and the appended table holds exactly what a full ingest of the folder gives
+        using var full = new DuckDBConnection("DataSource=:memory:");
+        full.Open();
+        IngestService.IngestFolder(full, harness.Extracts, new IngestOptions { Timezone = "UTC", RejectThreshold = 0.01 });
+        Assert.Equal(Checksum(full, "raw_activities"), Checksum(harness, "raw_activities"));
+        // and the marts were rebuilt on it
+        Assert.Equal(3, harness.Scalar<long>("select count(*) from stg_activities where activity_id like 'ACT-D%'"));
+    }
+
+    [Fact]
+    public void An_unchanged_input_is_nothing_to_do_and_changes_nothing()
+    {
+        // Given a pipeline that ran and published
+        using var harness = new PipelineHarness();
+        harness.Run(Stages);
+        // (loaded_file is bookkeeping: a touched file keeps its row and hash, with its new time)
+        var tables = harness.Checksums("loaded_file");
+        const string Loaded = "select string_agg(path || ' ' || sha256 || ' ' || run_id, '; ' order by path) from loaded_file";
+        var loaded = harness.Strings(Loaded);
+        var current = File.ReadAllText(Path.Combine(harness.ParquetRoot, CurrentPointer.FileName));
+        var manifest = File.ReadAllBytes(Path.Combine(harness.ParquetRoot, CurrentPointer.LinkName, Manifest.FileName));
+        var runs = Directory.GetDirectories(Path.Combine(harness.ParquetRoot, "runs"));
+
+        // When it runs again on the same files (one of them touched, its content unchanged)
+        File.SetLastWriteTimeUtc(Path.Combine(harness.Extracts, "accounts.csv"), DateTime.UtcNow.AddMinutes(1));
+        var again = harness.Run(Stages);
+
+        // Then the run says there is nothing to do, runs no stage, and the warehouse and the publish are as they were
+        Assert.True(again.NothingToDo);
+        Assert.Empty(again.Stages);
+        Assert.Equal("skipped", harness.Strings($"select status from pipeline_run where run_id = '{again.RunId}'")[0]);
+        Assert.Equal(tables, harness.Checksums("loaded_file"));
+        Assert.Equal(loaded, harness.Strings(Loaded));
+        Assert.Equal(current, File.ReadAllText(Path.Combine(harness.ParquetRoot, CurrentPointer.FileName)));
+        Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(harness.ParquetRoot, CurrentPointer.LinkName, Manifest.FileName)));
+        Assert.Equal(runs, Directory.GetDirectories(Path.Combine(harness.ParquetRoot, "runs")));
+    }
+
+    [Fact]
+    public void A_changed_file_is_reloaded_whole()
+    {
+        // Given a loaded warehouse
+        using var harness = new PipelineHarness();
+        harness.Run("ingest");
+        var accounts = Path.Combine(harness.Extracts, "accounts.csv");
+        var account = harness.Strings("select account_id from raw_accounts order by account_id limit 1")[0];
+
+        // When one account's ARR is corrected in place
+        var lines = File.ReadAllLines(accounts);
+        var header = lines[0].Split(',');
+        var arr = Array.IndexOf(header, "arr");
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var cells = lines[i].Split(',');
+            if (cells[0] != account) continue;
+            cells[arr] = "123456";
+            lines[i] = string.Join(',', cells);
+        }
+        File.WriteAllLines(accounts, lines);
+        var second = harness.Run("ingest");
+
+        // Then everything is ingested again (not appended) and the new value is in
+        var ingest = second.Stages.Single(s => s.Stage == "ingest");
+        Assert.DoesNotContain(ingest.Details, d => d.Contains("appended", StringComparison.Ordinal));
+        Assert.Equal(123456, harness.Scalar<double>($"select arr from raw_accounts where account_id = '{account}'"));
+        Assert.Equal([second.RunId], harness.Strings("select distinct run_id from loaded_file"));
+        Assert.Equal(FileHashOf(accounts), harness.Strings("select sha256 from loaded_file where path like '%/accounts.csv'")[0]);
+    }
+
+    [Fact]
+    public void A_new_file_that_sorts_among_loaded_ones_is_a_full_ingest()
+    {
+        // Given loaded files activities.csv and activities_2026-11.csv
+        using var harness = new PipelineHarness();
+        var header = File.ReadLines(Path.Combine(harness.Extracts, "activities.csv")).First();
+        File.WriteAllLines(Path.Combine(harness.Extracts, "activities_2026-11.csv"), [header, "ACT-D0000001,ACC-00001,CSM-001,email,2026-11-01T09:00:00Z,15,outbound,x"]);
+        harness.Run("ingest");
+
+        // When a file arrives that sorts before the newest loaded one (a back-filled October)
+        File.WriteAllLines(Path.Combine(harness.Extracts, "activities_2026-10.csv"), [header, "ACT-D0000001,ACC-00001,CSM-001,email,2026-11-01T09:00:00Z,45,outbound,x"]);
+        var second = harness.Run("ingest");
+
+        // Then it is not appended (it would wrongly win over the newer file): the whole folder is reloaded
+        Assert.DoesNotContain(second.Stages[0].Details, d => d.Contains("appended", StringComparison.Ordinal));
+        Assert.Equal(15, harness.Scalar<double>("select duration_minutes from raw_activities where activity_id = 'ACT-D0000001'"));
+    }
+
+    private static string FileHashOf(string path) => FileHash.Sha256(path);
+
+    private static string Checksum(PipelineHarness harness, string table)
+    {
+        using var connection = harness.Open();
+        return Checksum(connection, table);
+    }
+
+    private static string Checksum(DuckDBConnection connection, string table)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"select count(*)::varchar || ' ' || sum(hash(t))::varchar from {table} t";
+        return (string)command.ExecuteScalar()!;
+    }
+}

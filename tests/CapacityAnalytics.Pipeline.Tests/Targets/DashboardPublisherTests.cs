@@ -1,0 +1,121 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using CapacityAnalytics.Pipeline.Targets.Dashboard;
+using CapacityAnalytics.Pipeline.Tests.Support;
+
+namespace CapacityAnalytics.Pipeline.Tests.Targets;
+
+public sealed partial class DashboardPublisherTests : IDisposable
+{
+    private readonly BiWarehouse w = new();
+    private readonly TestFiles.TempFolder temp = new();
+
+    private JsonElement Data(string file)
+    {
+        var html = File.ReadAllText(Path.Combine(temp.Path, file));
+        var json = DataBlock().Match(html).Groups[1].Value;
+        return JsonDocument.Parse(json).RootElement.GetProperty("data").Clone();
+    }
+
+    [Fact]
+    public void Writes_three_self_contained_pages_that_link_to_each_other_and_nothing_else()
+    {
+        var written = DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+
+        Assert.Equal(["index.html", "early-warning.html", "calibration.html"], written);
+        foreach (var file in written)
+        {
+            var html = File.ReadAllText(Path.Combine(temp.Path, file));
+            // the chart library is inline and nothing is fetched: no src=, no stylesheet links, no remote URL in markup
+            Assert.Contains("echarts", html, StringComparison.Ordinal);
+            Assert.DoesNotMatch(@"<script[^>]+src=", html);
+            Assert.DoesNotMatch(@"<link[^>]+href=", html);
+            Assert.Equal(["index.html", "early-warning.html", "calibration.html"], NavLinks().Matches(Nav().Match(html).Value).Select(m => m.Groups[1].Value));
+            Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
+        }
+        Assert.False(Directory.EnumerateFiles(temp.Path, "*.tmp").Any());
+    }
+
+    [Fact]
+    public void The_same_warehouse_gives_the_same_bytes()
+    {
+        DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+        var first = Directory.GetFiles(temp.Path).ToDictionary(f => Path.GetFileName(f), File.ReadAllText, StringComparer.Ordinal);
+
+        DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+
+        Assert.All(first, f => Assert.Equal(f.Value, File.ReadAllText(Path.Combine(temp.Path, f.Key))));
+    }
+
+    [Fact]
+    public void Text_from_the_data_cannot_become_markup()
+    {
+        // Given a likely cause and a CSM name holding HTML
+        DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+        var html = File.ReadAllText(Path.Combine(temp.Path, "early-warning.html"));
+        var book = File.ReadAllText(Path.Combine(temp.Path, "index.html"));
+
+        // Then it is in the page only as escaped JSON, and still reads back as the original text
+        Assert.DoesNotContain("<script>alert(1)", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>Bold</b>", book, StringComparison.Ordinal);
+        var alert = Data("early-warning.html").GetProperty("openAlerts").EnumerateArray().Single(a => a.GetProperty("alert_id").GetString() == "e1");
+        Assert.Equal("escalations up <script>alert(1)</script>", alert.GetProperty("likely_cause").GetString());
+        Assert.Equal("Ben <b>Bold</b>", alert.GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void Book_health_figures_come_from_the_measures_catalog()
+    {
+        DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+        var data = Data("index.html");
+
+        // latest week 2025-02-24; the last 4 weeks are weeks 4..7: c2 proactive 8+7+6+5 = 26 of 26 + 32 hours
+        Assert.Equal("2025-02-24", data.GetProperty("latestWeek").GetString());
+        var c2 = data.GetProperty("loadByCsm").EnumerateArray().Single(r => r.GetProperty("csm_id").GetString() == "c2");
+        Assert.Equal(26.0 / 58.0, c2.GetProperty("Proactive Share").GetDouble(), 9);
+        var kpis = data.GetProperty("kpis").EnumerateArray().ToDictionary(k => k.GetProperty("measure").GetString()!, k => k.GetProperty("value").GetDouble());
+        Assert.Equal(480000.0, kpis["ARR at Risk"]);
+        Assert.Equal(780000.0, kpis["Book ARR"]);
+        Assert.Equal(["2025-03", "2025-04", "2025-05"], data.GetProperty("renewalsByMonth").EnumerateArray().Select(r => r.GetProperty("month").GetString()));
+    }
+
+    [Fact]
+    public void Early_warning_trends_follow_each_open_csm_alert_against_its_baseline()
+    {
+        DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+        var trend = Assert.Single(Data("early-warning.html").GetProperty("trends").EnumerateArray());
+
+        Assert.Equal("proactive_share", trend.GetProperty("indicator").GetString());
+        Assert.Equal(0.58, trend.GetProperty("baseline").GetDouble());
+        Assert.Equal(8, trend.GetProperty("points").GetArrayLength());
+        Assert.Equal(12.0 / 20.0, trend.GetProperty("points")[0].GetProperty("value").GetDouble(), 9);
+    }
+
+    [Fact]
+    public void Pages_still_render_when_calibration_has_not_run()
+    {
+        foreach (var table in w.Tables.Where(t => t.Name.StartsWith("capacity_", StringComparison.Ordinal)))
+        {
+            w.Execute($"drop table {table.Name}");
+        }
+
+        DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
+
+        Assert.Equal(0, Data("calibration.html").GetProperty("touchpoints").GetArrayLength());
+    }
+
+    [GeneratedRegex("""<script type="application/json" id="dashboard-data">(.*?)</script>""", RegexOptions.Singleline)]
+    private static partial Regex DataBlock();
+
+    [GeneratedRegex("""<nav>.*?</nav>""", RegexOptions.Singleline)]
+    private static partial Regex Nav();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\"")]
+    private static partial Regex NavLinks();
+
+    public void Dispose()
+    {
+        w.Dispose();
+        temp.Dispose();
+    }
+}

@@ -1,0 +1,127 @@
+using CapacityAnalytics.Pipeline.Targets.Measures;
+
+namespace CapacityAnalytics.Pipeline.Tests.Targets;
+
+public sealed class MeasureCatalogTests : IClassFixture<MeasureCatalogTests.Warehouse>
+{
+    public sealed class Warehouse : IDisposable
+    {
+        public BiWarehouse W { get; } = new();
+        public void Dispose() => W.Dispose();
+    }
+
+    private readonly BiWarehouse w;
+
+    public MeasureCatalogTests(Warehouse fixture) => w = fixture.W;
+
+    public static TheoryData<string> MeasureNames => [.. MeasureCatalog.LoadDefault().Measures.Select(m => m.Name)];
+
+    [Theory]
+    [MemberData(nameof(MeasureNames))]
+    public void Every_measure_computes_a_number_through_its_sql_on_the_marts(string name)
+    {
+        // Given the fixture warehouse, When the measure's SQL runs over its home table
+        var value = w.Measure(name);
+
+        // Then it is a finite number
+        Assert.NotNull(value);
+        Assert.True(double.IsFinite(value!.Value), $"{name} = {value}");
+    }
+
+    [Theory]
+    [InlineData("Customer Hours", 404.0)]
+    [InlineData("Proactive Share", 228.0 / 404.0)]
+    [InlineData("Utilization", 404.0 / (896.0 * 2.0 / 3.0))]
+    [InlineData("Customer Capacity Hours", 896.0 * 2.0 / 3.0)]
+    [InlineData("Coverage 30d", 144.0 / 192.0)]
+    [InlineData("Accounts Gone Dark", 2.0)]
+    [InlineData("ARR at Risk", 480000.0)]
+    [InlineData("Renewals in 90 Days", 3.0)]
+    [InlineData("Renewal ARR in 90 Days", 400000.0)]
+    [InlineData("Open Alerts", 2.0)]
+    [InlineData("Exposed ARR", 200000.0)]
+    [InlineData("Exposed Renewals", 2.0)]
+    [InlineData("Flagged NRR", 0.95)]
+    [InlineData("Unflagged NRR", 1.01)]
+    [InlineData("Flagged Renewal Rate", 0.75)]
+    [InlineData("Unflagged Renewal Rate", 0.85)]
+    [InlineData("Planned Touchpoint Hours", 7.5)]
+    [InlineData("Observed vs Planned Hours", 9.0 / 7.5)]
+    [InlineData("Fit Pseudo R2", 0.525)]
+    [InlineData("Headcount Now", 4.0)]
+    [InlineData("Forward Headcount", 5.0)]
+    public void Measures_match_the_hand_worked_fixture(string name, double expected)
+    {
+        Assert.Equal(expected, w.Measure(name)!.Value, 9);
+    }
+
+    [Fact]
+    public void Measures_respect_the_filter_the_dashboard_adds()
+    {
+        // c2 slides: proactive 12 - i over 8 weeks (68 h) against 8 reactive hours a week (64 h)
+        Assert.Equal(68.0 / 132.0, w.Measure("Proactive Share", "csm_id = 'c2'")!.Value, 9);
+        Assert.Equal(200000.0, w.Measure("Book ARR", "csm_id = 'c2' and week_start = date '2025-02-24'")!.Value, 9);
+        Assert.Equal((10.0 + 32.0) / 2, w.Measure("Recommended Accounts per CSM Low", "segment <> 'smb'")!.Value, 9);
+    }
+
+    [Fact]
+    public void Grouped_measures_give_one_row_per_group_in_group_order()
+    {
+        var rows = MeasureQuery.Run(w.Connection, [w.Catalog["Accounts Gone Dark"], w.Catalog["Customers"]], ["csm_id"]);
+
+        Assert.Equal(["c1", "c2", "c3"], rows.Select(r => (string)r["csm_id"]!));
+        Assert.Equal([1.0, 1.0, 0.0], rows.Select(r => (double)r["Accounts Gone Dark"]!));
+        Assert.Equal([2.0, 2.0, 1.0], rows.Select(r => (double)r["Customers"]!));
+    }
+
+    [Fact]
+    public void Dax_and_sql_of_every_measure_read_the_same_columns_of_its_home_table()
+    {
+        foreach (var measure in w.Catalog.Measures)
+        {
+            var dax = ColumnReferences.Dax(measure.Dax);
+            var sql = ColumnReferences.Sql(measure.Sql);
+
+            Assert.All(dax, r => Assert.True(r.Table == measure.Table, $"{measure.Name}: DAX reads {r.Table}[{r.Column}] outside its home table {measure.Table}"));
+            Assert.True(
+                dax.Select(r => r.Column).Order(StringComparer.Ordinal).SequenceEqual(sql.Order(StringComparer.Ordinal)),
+                $"{measure.Name}: DAX reads [{string.Join(", ", dax.Select(r => r.Column))}] but SQL reads [{string.Join(", ", sql)}]");
+            Assert.Equal([measure.Table], ColumnReferences.DaxTables(measure.Dax, w.Catalog.Measures.Select(m => m.Table).Distinct()));
+        }
+    }
+
+    [Fact]
+    public void Every_column_a_measure_reads_exists_in_its_home_table()
+    {
+        foreach (var measure in w.Catalog.Measures)
+        {
+            var columns = w.Columns(measure.Table);
+            Assert.All(ColumnReferences.Sql(measure.Sql), c => Assert.True(columns.Contains(c), $"{measure.Name}: {measure.Table}.{c} does not exist"));
+        }
+    }
+
+    [Fact]
+    public void Column_references_skip_literals_functions_and_keywords()
+    {
+        Assert.Equal(["exposed_arr", "status", "level"], ColumnReferences.Sql("coalesce(sum(exposed_arr) filter (where status = 'open' and level = 'csm'), 0)"));
+        Assert.Equal([("fct_early_warning", "status"), ("My 'T'", "x y")], ColumnReferences.Dax("CALCULATE(COUNTROWS(fct_early_warning), fct_early_warning[status] = \"a[b]\", 'My ''T'''[x y])"));
+    }
+
+    [Fact]
+    public void A_placeholder_without_a_value_is_an_error_naming_the_measure()
+    {
+        var ex = Assert.Throws<MeasureCatalogException>(() => MeasureCatalog.LoadDefault().Resolve(new Dictionary<string, double>(StringComparer.Ordinal)));
+
+        Assert.Contains("customer_facing_share", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_measure_without_dax_is_rejected_with_file_and_name()
+    {
+        var yaml = "measures:\n  - name: X\n    table: fct_csm_week\n    sql: sum(a)\n";
+
+        var ex = Assert.Throws<MeasureCatalogException>(() => MeasureCatalog.Load(new StringReader(yaml), "m.yaml"));
+
+        Assert.Equal("m.yaml: measure 'X': both 'sql' and 'dax' are required.", ex.Message);
+    }
+}

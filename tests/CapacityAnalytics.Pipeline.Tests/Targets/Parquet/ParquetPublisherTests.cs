@@ -1,0 +1,112 @@
+using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets.Parquet;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Tests.Targets.Parquet;
+
+public sealed class ParquetPublisherTests : IDisposable
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), "capacity-parquet-" + Guid.NewGuid().ToString("N"));
+    private readonly DuckDBConnection _connection = new("DataSource=:memory:");
+
+    public ParquetPublisherTests()
+    {
+        _connection.Open();
+        Exec("create table dim_segment as select * from (values ('smb', 0.0), ('enterprise', 50000.0)) t(segment, min_arr)");
+        Exec("create table fct_activity as select 'a' || i as activity_id, timestamptz '2024-12-31 12:00:00+00' + to_days(i::int) as occurred_at from range(3) r(i)");
+    }
+
+    private static readonly PublishedTable[] Tables = [new("dim_segment"), new("fct_activity", "activity_id", "year(occurred_at)")];
+
+    private void Exec(string sql)
+    {
+        using var c = _connection.CreateCommand();
+        c.CommandText = sql;
+        c.ExecuteNonQuery();
+    }
+
+    private RunContext Context(string runId) => new()
+    {
+        Config = new PipelineConfig { Name = "t" },
+        Model = new CapacityModel(),
+        Connection = _connection,
+        Clock = TimeProvider.System,
+        Observer = SilentObserver.Instance,
+        RunId = runId,
+    };
+
+    [Fact]
+    public void A_publish_writes_each_table_and_a_manifest_that_current_points_at()
+    {
+        // Given two tables, one partitioned by year (rows on 2024-12-31, 2025-01-01, 2025-01-02)
+        var publisher = new ParquetPublisher(_root, keep: 2);
+
+        // When they are published
+        var result = publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+
+        // Then current/manifest.json lists both with their row counts, and fct_activity has two year folders
+        var manifest = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName));
+        Assert.Equal("run1", manifest.RunId);
+        Assert.Equal(2, manifest.Tables.Single(t => t.Name == "dim_segment").Rows);
+        var activity = manifest.Tables.Single(t => t.Name == "fct_activity");
+        Assert.Equal(3, activity.Rows);
+        Assert.Equal(["fct_activity/year=2024/part_0.parquet", "fct_activity/year=2025/part_0.parquet"], activity.Files.Select(f => f.Path));
+        Assert.Equal(5, result.Rows);
+        Assert.Equal(Path.Combine(_root, "runs", "run1"), CurrentPointer.Resolve(_root));
+    }
+
+    [Fact]
+    public void The_same_data_published_twice_gives_identical_file_hashes()
+    {
+        var publisher = new ParquetPublisher(_root, keep: 2);
+        publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+        var first = Manifest.Read(Path.Combine(_root, "runs", "run1", Manifest.FileName));
+
+        publisher.Publish(Context("run2"), Tables, CancellationToken.None);
+        var second = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName));
+
+        Assert.Equal("run2", second.RunId);
+        Assert.Equal(first.Tables.SelectMany(t => t.Files), second.Tables.SelectMany(t => t.Files));
+    }
+
+    [Fact]
+    public void Only_the_last_publishes_are_kept()
+    {
+        var publisher = new ParquetPublisher(_root, keep: 1);
+        foreach (var run in new[] { "run1", "run2", "run3" })
+        {
+            publisher.Publish(Context(run), Tables, CancellationToken.None);
+        }
+
+        // keep 1 past publish beside the current one
+        Assert.Equal(["run2", "run3"], Directory.GetDirectories(Path.Combine(_root, "runs")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void A_publish_stopped_midway_leaves_the_previous_publish_intact_and_readable()
+    {
+        // Given a good publish
+        var publisher = new ParquetPublisher(_root, keep: 2);
+        publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+
+        // When the next publish fails after writing its first table
+        Assert.ThrowsAny<Exception>(() => publisher.Publish(Context("run2"), [Tables[0], new PublishedTable("missing_table")], CancellationToken.None));
+
+        // Then current still names run1, and its files read back with the manifest's row counts
+        Assert.Equal(Path.Combine(_root, "runs", "run1"), CurrentPointer.Resolve(_root));
+        var manifest = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName));
+        using var c = _connection.CreateCommand();
+        c.CommandText = $"select count(*) from read_parquet('{Path.Combine(_root, "current", "fct_activity", "*", "*.parquet")}')";
+        Assert.Equal(manifest.Tables.Single(t => t.Name == "fct_activity").Rows, Convert.ToInt64(c.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.False(Directory.Exists(Path.Combine(_root, "runs", "run2")));
+    }
+
+    public void Dispose()
+    {
+        _connection.Dispose();
+        if (Directory.Exists(_root)) Directory.Delete(_root, recursive: true);
+    }
+}
