@@ -4,7 +4,6 @@ using CapacityAnalytics.Pipeline.Stages.Calibrate;
 using CapacityAnalytics.Pipeline.Stages.Ingest;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Stages.Transform;
-using CapacityAnalytics.Pipeline.Targets;
 
 namespace CapacityAnalytics.Pipeline.Hosting;
 

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
 using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Hosting;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
-using CapacityAnalytics.Pipeline.Targets;
 using CapacityAnalytics.Pipeline.Tests.Support;
 
 namespace CapacityAnalytics.Pipeline.Tests.Targets;

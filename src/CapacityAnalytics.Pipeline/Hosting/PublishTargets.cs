@@ -6,7 +6,7 @@ using CapacityAnalytics.Pipeline.Targets.Parquet;
 using CapacityAnalytics.Pipeline.Targets.PowerBi;
 using CapacityAnalytics.Pipeline.Targets.SqlServer;
 
-namespace CapacityAnalytics.Pipeline.Targets;
+namespace CapacityAnalytics.Pipeline.Hosting;
 
 /// <summary>The publish targets a pipeline file names, in the order they are written.</summary>
 public static class PublishTargets
