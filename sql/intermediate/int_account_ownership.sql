@@ -9,10 +9,6 @@ history as (
     select * from stg_account_history
 ),
 
-segments as (
-    select * from model_segment
-),
-
 history_intervals as (
     select
         history.account_id,
@@ -56,13 +52,8 @@ segmented as (
         coalesce(intervals.valid_to, date '9999-12-31') as valid_until,
         intervals.csm_id,
         intervals.arr,
-        coalesce(named.name, band.name) as segment,
+        account_segment(intervals.segment_given, intervals.arr) as segment,
     from intervals
-    left join segments as named
-        on named.name = intervals.segment_given
-    left join segments as band
-        on intervals.arr >= coalesce(band.min_arr, '-infinity'::double)
-        and intervals.arr < coalesce(band.max_arr, 'infinity'::double)
 )
 
 select * from segmented

@@ -9,7 +9,7 @@ renamed as (
         source.valid_from,
         nullif(trim(source.csm_id), '') as csm_id,
         source.arr,
-        nullif(replace(replace(lower(trim(source.segment)), '-', '_'), ' ', '_'), '') as segment_given,
+        segment_name(source.segment) as segment_given,
     from source
 )
 

@@ -1,10 +1,6 @@
--- Current state of each account; segment taken from the extract when it names a model segment, else from the ARR bands.
+-- Current state of each account; its segment by the segment rule (macros/segment.sql).
 with source as (
     select * from raw_accounts
-),
-
-segments as (
-    select * from model_segment
 ),
 
 renamed as (
@@ -13,7 +9,6 @@ renamed as (
         source.name as account_name,
         nullif(trim(source.csm_id), '') as csm_id,
         source.arr,
-        replace(replace(lower(trim(source.segment)), '-', '_'), ' ', '_') as segment_given,
         source.industry,
         source.employees,
         coalesce(source.product_complexity, 3) as product_complexity,
@@ -23,19 +18,8 @@ renamed as (
         source.contract_start,
         source.renewal_date,
         source.churned_on,
+        account_segment(source.segment, source.arr) as segment,
     from source
-),
-
-segmented as (
-    select
-        renamed.* exclude (segment_given),
-        coalesce(named.name, band.name) as segment,
-    from renamed
-    left join segments as named
-        on named.name = renamed.segment_given
-    left join segments as band
-        on renamed.arr >= coalesce(band.min_arr, '-infinity'::double)
-        and renamed.arr < coalesce(band.max_arr, 'infinity'::double)
 )
 
-select * from segmented
+select * from renamed

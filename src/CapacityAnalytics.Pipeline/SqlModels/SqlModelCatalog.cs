@@ -64,10 +64,66 @@ public static partial class SqlModelCatalog
             var sql = File.ReadAllText(path).Trim().TrimEnd(';').Trim();
             raw.Add((name, path, sql, spec));
         }
+        var sources = SqlSourceReader.ReadFolder(sqlDirectory).Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        foreach (var (name, path, sql, _) in raw)
+        {
+            CheckSourceReads(sqlDirectory, name, path, sql, sources);
+        }
         var names = raw.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
         var models = raw.Select(r => new SqlModel(r.Name, r.Path, r.Sql, r.Spec, References(r.Sql, names, r.Name))).ToList();
         return Order(models);
     }
+
+    /// <summary>The staging layer alone reads raw tables, and only those <c>sources.yaml</c> declares.</summary>
+    private static void CheckSourceReads(string sqlDirectory, string name, string path, string sql, HashSet<string> sources)
+    {
+        var code = CommentsAndStrings().Replace(sql, " ");
+        var reads = Identifiers().Matches(code).Select(m => m.Value.ToLowerInvariant())
+            .Where(n => n.StartsWith("raw_", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+        if (reads.Count == 0) return;
+        var layer = Path.GetRelativePath(sqlDirectory, path).Replace('\\', '/').Split('/')[0];
+        if (layer != StagingFolder)
+        {
+            throw new SqlModelDefinitionException($"{path}: model {name} reads {string.Join(", ", reads)}; only staging models read raw tables: read the stg_ model instead.");
+        }
+        var undeclared = reads.Where(r => !sources.Contains(r)).ToList();
+        if (undeclared.Count > 0)
+        {
+            throw new SqlModelDefinitionException($"{path}: model {name} reads {string.Join(", ", undeclared)}, not declared in {SqlSourceReader.FileName}; declare the raw table there with its columns.");
+        }
+    }
+
+    /// <summary>The folder of the staging layer, the only one that reads raw tables.</summary>
+    public const string StagingFolder = "staging";
+
+    /// <summary>
+    /// Tables declared by a YAML alone (no SQL beside it) because a stage's C# writes them, e.g. the calibrate stage's
+    /// <c>capacity_*</c> tables: documented and published like models, never built by the runner.
+    /// </summary>
+    public static IReadOnlyList<SqlModelSpec> Declared(string sqlDirectory)
+    {
+        var specs = new List<SqlModelSpec>();
+        foreach (var path in Directory.EnumerateFiles(sqlDirectory, "*.yaml", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            if (Path.GetDirectoryName(Path.GetFullPath(path)) == Path.GetFullPath(sqlDirectory)) continue;
+            if (File.Exists(Path.ChangeExtension(path, ".sql"))) continue;
+            var name = Path.GetFileNameWithoutExtension(path);
+            using var reader = new StreamReader(path);
+            var spec = SqlModelSpecReader.Read(reader, path, name);
+            if (spec.WrittenBy is null)
+            {
+                throw new SqlModelDefinitionException($"{path}: no {name}.sql beside it; a table without SQL names the stage that writes it (written_by).");
+            }
+            specs.Add(spec);
+        }
+        return specs;
+    }
+
+    /// <summary>Every table the SQL layer says is published (models and declared tables), in name order.</summary>
+    public static IReadOnlyList<SqlModelSpec> Published(string sqlDirectory) =>
+        [.. Discover(sqlDirectory).Select(m => m.Spec).Concat(Declared(sqlDirectory))
+            .Where(s => s.Publish is not null)
+            .OrderBy(s => s.Name, StringComparer.Ordinal)];
 
     /// <summary>Names of known models used as identifiers in <paramref name="sql"/>, other than <paramref name="self"/>.</summary>
     public static IReadOnlyList<string> References(string sql, IReadOnlySet<string> modelNames, string self)

@@ -13,7 +13,19 @@ public sealed record SqlModelSpec(
     string Grain,
     IReadOnlyList<string> Key,
     IReadOnlyList<SqlModelColumn> Columns,
-    IReadOnlyList<SqlModelTest> Tests);
+    IReadOnlyList<SqlModelTest> Tests)
+{
+    /// <summary>Whether and how the table is published (null: it stays in the warehouse).</summary>
+    public SqlModelPublish? Publish { get; init; }
+
+    /// <summary>For a table declared by YAML alone: the stage whose C# writes it (e.g. calibrate).</summary>
+    public string? WrittenBy { get; init; }
+}
+
+/// <summary>How a published table is written: the order of its rows (same data, same bytes) and its partitions.</summary>
+/// <param name="OrderBy">Columns ordering the rows; <c>all</c> orders by every column.</param>
+/// <param name="PartitionBy">For large facts: an expression whose values become partition folders (<c>year=2025/</c>).</param>
+public sealed record SqlModelPublish(string OrderBy = "all", string? PartitionBy = null);
 
 /// <summary>A documented column of a model.</summary>
 public sealed record SqlModelColumn(string Name, string Description);

@@ -45,9 +45,9 @@ public static partial class SqlModelSpecReader
             foreach (var entry in root.Children.Keys)
             {
                 var k = Scalar(entry);
-                if (k is not ("model" or "name" or "description" or "grain" or "key" or "columns" or "tests"))
+                if (k is not ("model" or "name" or "description" or "grain" or "key" or "columns" or "tests" or "publish" or "written_by"))
                 {
-                    throw Error(entry, $"unknown key '{k}' (expected model, description, grain, key, columns, tests).");
+                    throw Error(entry, $"unknown key '{k}' (expected model, description, grain, key, columns, tests, publish, written_by).");
                 }
             }
             var declared = Optional(root, "model") ?? Optional(root, "name");
@@ -76,7 +76,24 @@ public static partial class SqlModelSpecReader
             {
                 tests.AddRange(Sequence(modelTests).Select(SqlModelTest));
             }
-            return new SqlModelSpec(modelName, Optional(root, "description") ?? "", grain, key, columns, tests);
+            return new SqlModelSpec(modelName, Optional(root, "description") ?? "", grain, key, columns, tests)
+            {
+                Publish = Get(root, "publish") is { } publish ? PublishSettings(publish) : null,
+                WrittenBy = Optional(root, "written_by"),
+            };
+        }
+
+        // publish: true, or publish: {order_by: <columns>, partition_by: <expression>}
+        private SqlModelPublish? PublishSettings(YamlNode node)
+        {
+            if (node is YamlScalarNode { Value: "true" or "false" } flag) return flag.Value == "true" ? new SqlModelPublish() : null;
+            var map = node as YamlMappingNode ?? throw Error(node, "publish is true, false or {order_by: [columns], partition_by: <expression>}.");
+            foreach (var entry in map.Children.Keys)
+            {
+                if (Scalar(entry) is not ("order_by" or "partition_by")) throw Error(entry, $"unknown publish key '{Scalar(entry)}' (expected order_by, partition_by).");
+            }
+            var orderBy = Get(map, "order_by") is { } order ? string.Join(", ", Identifiers(order)) : "all";
+            return new SqlModelPublish(orderBy, Optional(map, "partition_by"));
         }
 
         private SqlModelTest ColumnTest(YamlNode node, string column)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Tests.Support;
 using CapacityAnalytics.Pipeline.Targets.Measures;
 using DuckDB.NET.Data;
 
@@ -23,7 +24,7 @@ public sealed class BiWarehouse : IDisposable
     }
 
     /// <summary>The published tables the fixture holds, in publish order.</summary>
-    public IReadOnlyList<PublishedTable> Tables => [.. PublishedTables.All.Where(t => Number($"select count(*) from information_schema.tables where table_name = '{t.Name}'") > 0)];
+    public IReadOnlyList<PublishedTable> Tables => [.. PublishedTables.For(TestFiles.RepoFile("sql")).Where(t => Number($"select count(*) from information_schema.tables where table_name = '{t.Name}'") > 0)];
 
     public double? Measure(string name, string? where = null)
     {

@@ -12,7 +12,7 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
     private readonly BiWarehouse w = new();
     private readonly TestFiles.TempFolder temp = new();
 
-    private SemanticModel Model() => SemanticModelReader.Read(w.Connection, w.Tables, w.Catalog, TestFiles.RepoFile("sql"));
+    private SemanticModel Model() => SemanticModelReader.Read(w.Connection, w.Tables, w.Catalog);
 
     private string Definition => Path.Combine(temp.Path, PowerBiProjectWriter.SemanticModelFolder, "definition");
 

@@ -1,16 +1,17 @@
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.SqlModels;
 using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Stages.Publish;
 
-/// <summary>Publishes the star schema to every target the pipeline file names.</summary>
-public sealed class PublishStage(IReadOnlyList<IPublisher> publishers) : IStage
+/// <summary>Publishes the star schema the SQL layer declares (<see cref="PublishedTables"/>) to every target the pipeline file names.</summary>
+public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? sqlDirectory = null) : IStage
 {
     public string Name => "publish";
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
-        var tables = PublishedTables.All.Where(t => context.Connection.TableExists(t.Name)).ToList();
+        var tables = PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => context.Connection.TableExists(t.Name)).ToList();
         var details = new List<string>();
         var targets = new List<PublishResult>();
         long rows = 0;

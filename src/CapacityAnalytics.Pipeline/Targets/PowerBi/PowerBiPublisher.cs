@@ -1,5 +1,4 @@
 using CapacityAnalytics.Pipeline.Running;
-using CapacityAnalytics.Pipeline.SqlModels;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.Measures;
 
@@ -10,7 +9,7 @@ namespace CapacityAnalytics.Pipeline.Targets.PowerBi;
 /// <c>ParquetFolder</c> parameter, which defaults to <paramref name="parquetFolder"/> (the absolute
 /// <c>OUT/parquet/current</c>), so a refresh in Desktop always loads the latest complete publish.
 /// </summary>
-public sealed class PowerBiPublisher(string root, string parquetFolder, string? sqlDirectory = null) : IPublisher
+public sealed class PowerBiPublisher(string root, string parquetFolder) : IPublisher
 {
     public string Name => "powerbi";
     public PublishTargetKind Kind => PublishTargetKind.PowerBi;
@@ -18,7 +17,7 @@ public sealed class PowerBiPublisher(string root, string parquetFolder, string? 
     public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
         var catalog = MeasureCatalog.Default(context.Model);
-        var model = SemanticModelReader.Read(context.Connection, tables, catalog, sqlDirectory ?? SqlFolder.Default);
+        var model = SemanticModelReader.Read(context.Connection, tables, catalog);
         cancellationToken.ThrowIfCancellationRequested();
         // Written over a copy of the project (Desktop's own files survive) and swapped in whole.
         FolderSwap.Write(root, context.RunId, staged => PowerBiProjectWriter.Write(staged, model, Path.GetFullPath(parquetFolder)), seed: true);

@@ -6,15 +6,15 @@ using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Targets.PowerBi;
 
-/// <summary>Builds the <see cref="SemanticModel"/> from the warehouse's tables, the mart YAMLs and the measures catalog.</summary>
+/// <summary>Builds the <see cref="SemanticModel"/> from the warehouse's tables, their YAML declarations and the measures catalog.</summary>
 public static class SemanticModelReader
 {
-    public static SemanticModel Read(DuckDBConnection connection, IReadOnlyList<PublishedTable> tables, MeasureCatalog catalog, string sqlDirectory)
+    public static SemanticModel Read(DuckDBConnection connection, IReadOnlyList<PublishedTable> tables, MeasureCatalog catalog)
     {
-        var specs = ReadSpecs(sqlDirectory);
+        var specs = tables.Where(t => t.Spec is not null).ToDictionary(t => t.Name, t => t.Spec!, StringComparer.Ordinal);
         var semanticTables = tables.Select(t =>
         {
-            specs.TryGetValue(t.Name, out var spec);
+            var spec = t.Spec;
             var columns = connection.ColumnTypes(t.Name)
                 .Select(c => new SemanticColumn(c.Name, c.Type, spec?.Columns.FirstOrDefault(d => d.Name == c.Name)?.Description ?? ""))
                 .ToList();
@@ -32,19 +32,5 @@ public static class SemanticModelReader
             .Where(m => model.Table(m.Table) is not null && ColumnReferences.Dax(m.Dax).All(r => model.HasColumn(r.Table, r.Column)))
             .ToList();
         return model with { Measures = measures };
-    }
-
-    private static Dictionary<string, SqlModelSpec> ReadSpecs(string sqlDirectory)
-    {
-        var marts = Path.Combine(sqlDirectory, "marts");
-        var specs = new Dictionary<string, SqlModelSpec>(StringComparer.Ordinal);
-        if (!Directory.Exists(marts)) return specs;
-        foreach (var file in Directory.GetFiles(marts, "*.yaml").OrderBy(f => f, StringComparer.Ordinal))
-        {
-            var name = Path.GetFileNameWithoutExtension(file);
-            using var reader = File.OpenText(file);
-            specs[name] = SqlModelSpecReader.Read(reader, file, name);
-        }
-        return specs;
     }
 }
