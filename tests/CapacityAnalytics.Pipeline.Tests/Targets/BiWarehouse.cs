@@ -1,7 +1,7 @@
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Stages.Publish;
-using CapacityAnalytics.Pipeline.Tests.Support;
 using CapacityAnalytics.Pipeline.Targets.Measures;
+using CapacityAnalytics.Pipeline.Tests.Support;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.Targets;
