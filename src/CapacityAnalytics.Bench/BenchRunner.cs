@@ -37,7 +37,7 @@ public sealed class BenchRunner(string dataRoot, string runRoot, int seed, IRunO
     /// <summary>The ad-hoc canonical pipeline over the company with every serverless publish target.</summary>
     public static PipelineConfig Config(string extracts, string outDirectory)
     {
-        var config = AdHocPipeline.For(extracts, "canonical", outDirectory);
+        var config = AdHocPipeline.For(extracts, SourceConfig.CanonicalPreset, outDirectory);
         config.Name = "bench";
         config.Publish.Duckdb = new DuckDbTarget();
         config.Publish.Parquet = new ParquetTarget();

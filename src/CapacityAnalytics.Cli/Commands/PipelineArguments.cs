@@ -21,7 +21,7 @@ public sealed class PipelineArguments
     public Option<string> Preset { get; } = new("--preset")
     {
         Description = "Format of --extracts: canonical, salesforce, zendesk or hubspot.",
-        DefaultValueFactory = _ => "canonical",
+        DefaultValueFactory = _ => SourceConfig.CanonicalPreset,
     };
 
     public Option<DirectoryInfo?> Out { get; } = new("--out") { Description = "Output folder for --extracts (capacity.duckdb, parquet/, dashboard/)." };

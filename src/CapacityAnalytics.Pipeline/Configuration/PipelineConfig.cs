@@ -44,7 +44,7 @@ public sealed class SourceConfig
     /// <summary>A folder of extracts (or a glob of files).</summary>
     public string? Path { get; set; }
     /// <summary>canonical (default), salesforce, zendesk or hubspot.</summary>
-    public string Preset { get; set; } = "canonical";
+    public string Preset { get; set; } = CanonicalPreset;
     /// <summary>When set and the folder is absent, a sample company is generated into it first.</summary>
     public SampleSourceConfig? Sample { get; set; }
     /// <summary>A SQL Server / Azure SQL / Fabric query for one entity.</summary>
@@ -52,6 +52,28 @@ public sealed class SourceConfig
     public string? Entity { get; set; }
     /// <summary>Environment variable holding the connection string (never the string itself).</summary>
     public string? ConnectionEnv { get; set; }
+
+    /// <summary>The preset name of the input contract's own format.</summary>
+    public const string CanonicalPreset = "canonical";
+
+    /// <summary>What kind of source this is, decided once from its keys.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public SourceKind Kind => Query is not null ? SourceKind.SqlServerQuery
+        : Preset == CanonicalPreset ? SourceKind.CanonicalFolder
+        : SourceKind.PresetFolder;
+}
+
+/// <summary>The kinds of source a pipeline reads.</summary>
+public enum SourceKind
+{
+    /// <summary>A folder of extracts in the input contract's format.</summary>
+    CanonicalFolder,
+
+    /// <summary>A folder of one vendor's exports, mapped onto the contract by a preset.</summary>
+    PresetFolder,
+
+    /// <summary>A SQL Server / Azure SQL / Fabric query for one entity.</summary>
+    SqlServerQuery,
 }
 
 public sealed class SampleSourceConfig

@@ -22,7 +22,7 @@ public static class SourceSetIngest
         string presetsDirectory, IProgress<IngestProgress>? progress, CancellationToken cancellationToken, bool requireMandatory = true)
     {
         var sources = config.Sources;
-        if (sources is [{ Query: null, Preset: "canonical" } only])
+        if (sources is [{ Kind: SourceKind.CanonicalFolder } only])
         {
             return new SourceSetResult(IngestService.IngestFolder(connection, config.Resolve(only.Path!), options, progress), []);
         }
@@ -41,12 +41,12 @@ public static class SourceSetIngest
                 cancellationToken.ThrowIfCancellationRequested();
                 var source = sources[i];
                 var before = LandingTables(connection);
-                if (source.Query is not null)
+                if (source.Kind == SourceKind.SqlServerQuery)
                 {
                     var sql = new SqlServerSource(source);
                     sql.Land(connection, cancellationToken);
                 }
-                else if (source.Preset == "canonical")
+                else if (source.Kind == SourceKind.CanonicalFolder)
                 {
                     var extract = ExtractDiscovery.Discover(config.Resolve(source.Path!));
                     unknown.AddRange(extract.UnknownFiles);

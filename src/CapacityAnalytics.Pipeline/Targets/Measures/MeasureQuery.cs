@@ -15,7 +15,7 @@ public static class MeasureQuery
         var table = measures.Select(m => m.Table).Distinct(StringComparer.Ordinal).SingleOrDefault()
             ?? throw new ArgumentException("Measures of one home table are computed together.", nameof(measures));
         var groups = groupBy ?? [];
-        var select = groups.Concat(measures.Select(m => $"cast(({m.Sql}) as double) as {Quote(m.Name)}"));
+        var select = groups.Concat(measures.Select(m => $"cast(({m.Sql}) as double) as {Warehouse.Sql.Identifier(m.Name)}"));
         var sql = $"select {string.Join(", ", select)} from \"{table}\"";
         if (where is not null) sql += $" where {where}";
         if (groups.Count > 0) sql += $" group by all order by {string.Join(", ", Enumerable.Range(1, groups.Count))}";
@@ -59,5 +59,4 @@ public static class MeasureQuery
 
     private static double? Finite(double d) => double.IsFinite(d) ? d : null;
 
-    private static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -39,7 +39,7 @@ public sealed record BulkLoadPlan(string Table, IReadOnlyList<SqlServerColumn> C
         var columns = duckColumns
             .Select(c => SqlServerTypeMapper.Map(dialect, table, c.Name, c.Type, textLengths.GetValueOrDefault(c.Name)))
             .ToList();
-        var select = $"select {string.Join(", ", columns.Select(c => DuckQuote(c.Name)))} from {DuckQuote(table)}";
+        var select = $"select {string.Join(", ", columns.Select(c => Sql.Identifier(c.Name)))} from {Sql.Identifier(table)}";
         return new BulkLoadPlan(table, columns, select, batchSize);
     }
 
@@ -58,7 +58,7 @@ public sealed record BulkLoadPlan(string Table, IReadOnlyList<SqlServerColumn> C
         var lengths = new Dictionary<string, long?>(StringComparer.Ordinal);
         if (text.Count == 0) return lengths;
         using var command = connection.CreateCommand();
-        command.CommandText = $"select {string.Join(", ", text.Select(c => $"max(strlen({DuckQuote(c.Name)}))"))} from {DuckQuote(table)}";
+        command.CommandText = $"select {string.Join(", ", text.Select(c => $"max(strlen({Sql.Identifier(c.Name)}))"))} from {Sql.Identifier(table)}";
         using var reader = command.ExecuteReader();
         reader.Read();
         for (var i = 0; i < text.Count; i++)
@@ -68,5 +68,4 @@ public sealed record BulkLoadPlan(string Table, IReadOnlyList<SqlServerColumn> C
         return lengths;
     }
 
-    private static string DuckQuote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

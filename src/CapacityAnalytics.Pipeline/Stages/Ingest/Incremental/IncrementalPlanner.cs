@@ -52,7 +52,7 @@ public static class IncrementalPlanner
     /// </summary>
     private static bool CanAppend(DuckDBConnection connection, PipelineConfig config, List<InputFile> added, IEnumerable<InputFile> known)
     {
-        if (config.Sources is not [{ Query: null, Preset: "canonical" }]) return false;
+        if (config.Sources is not [{ Kind: SourceKind.CanonicalFolder }]) return false;
         var loaded = known.ToLookup(k => k.Entity, StringComparer.Ordinal);
         foreach (var file in added)
         {

@@ -18,10 +18,10 @@ public static class InputScanner
         var files = new List<InputFile>();
         foreach (var source in config.Sources)
         {
-            if (source.Query is not null || source.Path is null) return null;
+            if (source.Kind == SourceKind.SqlServerQuery || source.Path is null) return null;
             var folder = config.Resolve(source.Path);
             if (!Directory.Exists(folder)) return null; // ingest reports the missing folder
-            if (source.Preset == "canonical")
+            if (source.Kind == SourceKind.CanonicalFolder)
             {
                 var extract = ExtractDiscovery.Discover(folder);
                 foreach (var (entity, entityFiles) in extract.FilesByEntity)

@@ -32,7 +32,7 @@ internal sealed class LandingChecks(DuckDBConnection connection, PresetReportBui
         foreach (var entity in landed)
         {
             var spec = InputContract.Find(entity)!;
-            var table = LandingWriter.TableName(entity);
+            var table = LandingColumns.TableFor(entity);
             foreach (var (column, target, key) in Links)
             {
                 if (spec.Column(column) is not null && landed.Contains(target) && !(entity == target && column == key))
@@ -48,14 +48,14 @@ internal sealed class LandingChecks(DuckDBConnection connection, PresetReportBui
         foreach (var (entity, start, end) in Intervals.Where(i => landed.Contains(i.Entity)))
         {
             var count = connection.ScalarLong(
-                $"select count(*) from {LandingWriter.TableName(entity)} where {end} is not null and {start} is not null and {end} < {start}");
+                $"select count(*) from {LandingColumns.TableFor(entity)} where {end} is not null and {start} is not null and {end} < {start}");
             Add(PresetQuirks.EndsBeforeStart, $"{entity}.{end}", count, $"{end} before {start}; kept");
         }
     }
 
     private void Orphans(string entity, string table, string column, string target, string key)
     {
-        var orphan = $"from {table} s where s.{column} is not null and not exists (select 1 from {LandingWriter.TableName(target)} t where t.{key} = s.{column})";
+        var orphan = $"from {table} s where s.{column} is not null and not exists (select 1 from {LandingColumns.TableFor(target)} t where t.{key} = s.{column})";
         var rows = connection.ScalarLong($"select count(*) {orphan}");
         if (rows > 0)
         {

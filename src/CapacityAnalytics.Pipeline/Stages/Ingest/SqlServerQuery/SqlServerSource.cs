@@ -79,6 +79,6 @@ public sealed class SqlServerSource
             }
         }
         var empty = PushesDown ? PushdownQuery.UsageDailyColumns.Skip(rows.FieldCount).ToList() : null;
-        return LandingWriter.Land(warehouse, LandingTable, rows, FileTag, empty, cancellationToken);
+        return QueryLanding.Land(warehouse, LandingTable, rows, FileTag, empty, cancellationToken);
     }
 }

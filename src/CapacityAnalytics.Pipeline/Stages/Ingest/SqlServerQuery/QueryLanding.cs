@@ -1,5 +1,6 @@
 using System.Data;
 using System.Globalization;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Stages.Ingest.SqlServerQuery;
@@ -9,12 +10,8 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.SqlServerQuery;
 /// (ISO dates and timestamps, '.' decimals, true/false), plus <c>_file</c>, <c>_line</c> (row ordinal + 1) and
 /// <c>_file_order</c> (0), through the appender.
 /// </summary>
-public static class LandingWriter
+public static class QueryLanding
 {
-    public const string FileColumn = "_file";
-    public const string LineColumn = "_line";
-    public const string FileOrderColumn = "_file_order";
-
     /// <param name="connection">The warehouse.</param>
     /// <param name="table">Landing table, replaced.</param>
     /// <param name="rows">The rows; column names are lower-cased.</param>
@@ -37,11 +34,11 @@ public static class LandingWriter
         {
             throw new CapacityException($"{file}: the query returns column {duplicate.Key} twice; alias one of them.");
         }
-        var columns = names.Concat(empty).Select(n => Quote(n) + " varchar")
-            .Append($"{FileColumn} varchar").Append($"{LineColumn} bigint").Append($"{FileOrderColumn} integer");
+        var columns = names.Concat(empty).Select(n => Sql.Identifier(n) + " varchar")
+            .Append($"{LandingColumns.File} varchar").Append($"{LandingColumns.Line} bigint").Append($"{LandingColumns.FileOrder} integer");
         using (var create = connection.CreateCommand())
         {
-            create.CommandText = $"create or replace table {Quote(table)} ({string.Join(", ", columns)})";
+            create.CommandText = $"create or replace table {Sql.Identifier(table)} ({string.Join(", ", columns)})";
             create.ExecuteNonQuery();
         }
 
@@ -86,5 +83,4 @@ public static class LandingWriter
         _ => value.ToString(),
     };
 
-    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -10,11 +10,9 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Presets;
 /// <c>land_&lt;entity&gt;</c>: every contract column as VARCHAR in contract order (NULL where the mapping gives
 /// none), then <c>_file</c>, <c>_line</c>, <c>_file_order</c>; rows ordered by file order, file and line.
 /// </summary>
-internal sealed partial class LandingWriter(DuckDBConnection connection, Preset preset)
+internal sealed partial class PresetLanding(DuckDBConnection connection, Preset preset)
 {
-    private static readonly string[] LineageColumns = ["_file", "_line", "_file_order"];
-
-    public static string TableName(string entity) => "land_" + entity;
+    private static readonly string[] LineageColumns = [LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder];
 
     public long Write(PresetEntity entity, EntitySpec spec, IReadOnlyList<SourceTable> sources,
         IReadOnlyDictionary<string, PresetParameter> parameters)
@@ -48,7 +46,7 @@ internal sealed partial class LandingWriter(DuckDBConnection connection, Preset 
         var select = spec.Columns
             .Select(c => types.TryGetValue(c.Name, out var type) ? $"{AsText("q." + Sql.Identifier(c.Name), type)} as {c.Name}" : $"cast(null as varchar) as {c.Name}")
             .Concat(["cast(q._file as varchar) as _file", "cast(q._line as bigint) as _line", "cast(q._file_order as integer) as _file_order"]);
-        var table = TableName(entity.Name);
+        var table = LandingColumns.TableFor(entity.Name);
         try
         {
             connection.Execute($"""
