@@ -10,7 +10,7 @@
   CA.kpis(d.kpis);
 
   var grid = CA.section('Load and proactive work');
-  var load = d.loadByCsm.slice().sort(function (a, b) { return (b['Utilization'] || 0) - (a['Utilization'] || 0); });
+  var load = d.loadByCsm.slice().sort(function (a, b) { return (b['Capacity Utilization'] || 0) - (a['Capacity Utilization'] || 0); });
   CA.chart({
     parent: grid, id: 'load-vs-capacity', title: 'Load vs capacity per CSM',
     sub: 'Customer hours vs customer-facing capacity over the last 4 weeks, highest utilization first',
@@ -22,7 +22,7 @@
       yAxis: { type: 'category', data: load.map(function (r) { return name(r.csm_id); }), inverse: true },
       series: [
         { name: 'Customer hours', type: 'bar', data: CA.pick(load, 'Customer Hours'),
-          label: { show: true, position: 'right', formatter: function (p) { return CA.format(load[p.dataIndex]['Utilization'], '0%'); } } },
+          label: { show: true, position: 'right', formatter: function (p) { return CA.format(load[p.dataIndex]['Capacity Utilization'], '0%'); } } },
         { name: 'Capacity hours', type: 'bar', data: CA.pick(load, 'Customer Capacity Hours'), itemStyle: { color: '#cbd2d9' } }
       ]
     }
@@ -89,7 +89,7 @@
     var h = d.healthByCsm.filter(function (r) { return r.csm_id === b.csm_id; })[0] || {};
     return {
       csm: name(b.csm_id), team: teams[b.csm_id] || '', accounts: b['Book Accounts'], arr: b['Book ARR'],
-      onboarding: b['Onboarding Accounts'], utilization: l['Utilization'], proactive: l['Proactive Share'],
+      onboarding: b['Onboarding Accounts'], utilization: l['Capacity Utilization'], proactive: l['Proactive Share'],
       coverage: b['Coverage 30d'], dark: h['Accounts Gone Dark'], risk: h['ARR at Risk'], renewals: h['Renewals in 90 Days']
     };
   });
@@ -103,7 +103,7 @@
       { key: 'accounts', label: 'Accounts', format: CA.measureFormat('Book Accounts') },
       { key: 'arr', label: 'ARR', format: CA.measureFormat('Book ARR') },
       { key: 'onboarding', label: 'Onboarding', format: CA.measureFormat('Onboarding Accounts') },
-      { key: 'utilization', label: 'Utilization', format: CA.measureFormat('Utilization') },
+      { key: 'utilization', label: 'Capacity Utilization', format: CA.measureFormat('Capacity Utilization') },
       { key: 'proactive', label: 'Proactive share', format: CA.measureFormat('Proactive Share') },
       { key: 'coverage', label: 'Coverage 30d', format: CA.measureFormat('Coverage 30d') },
       { key: 'dark', label: 'Gone dark', format: CA.measureFormat('Accounts Gone Dark') },

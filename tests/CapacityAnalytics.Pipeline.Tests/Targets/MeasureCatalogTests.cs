@@ -31,7 +31,7 @@ public sealed class MeasureCatalogTests : IClassFixture<MeasureCatalogTests.Ware
     [Theory]
     [InlineData("Customer Hours", 404.0)]
     [InlineData("Proactive Share", 228.0 / 404.0)]
-    [InlineData("Utilization", 404.0 / (896.0 * 2.0 / 3.0))]
+    [InlineData("Capacity Utilization", 404.0 / (896.0 * 2.0 / 3.0))]
     [InlineData("Customer Capacity Hours", 896.0 * 2.0 / 3.0)]
     [InlineData("Coverage 30d", 144.0 / 192.0)]
     [InlineData("Accounts Gone Dark", 2.0)]
@@ -62,6 +62,46 @@ public sealed class MeasureCatalogTests : IClassFixture<MeasureCatalogTests.Ware
         Assert.Equal(68.0 / 132.0, w.Measure("Proactive Share", "csm_id = 'c2'")!.Value, 9);
         Assert.Equal(200000.0, w.Measure("Book ARR", "csm_id = 'c2' and week_start = date '2025-02-24'")!.Value, 9);
         Assert.Equal((10.0 + 32.0) / 2, w.Measure("Recommended Accounts per CSM Low", "segment <> 'smb'")!.Value, 9);
+    }
+
+    [Fact]
+    public void Snapshot_measures_read_the_latest_week_in_the_filter_not_the_sum_of_weeks()
+    {
+        // Books at 2025-02-24, the last of 8 weeks: c1 10, c2 8, c3 6 accounts (the sum over weeks would be 192)
+        Assert.Equal(24.0, w.Measure("Book Accounts")!.Value, 9);
+        Assert.Equal(780000.0, w.Measure("Book ARR")!.Value, 9);
+        // A filter ending earlier moves the snapshot with it; per CSM, each CSM's latest week counts
+        Assert.Equal(8.0, w.Measure("Book Accounts", "csm_id = 'c2' and week_start <= date '2025-01-20'")!.Value, 9);
+        var rows = MeasureQuery.Run(w.Connection, [w.Catalog["Book Accounts"], w.Catalog["Customer Hours"]], ["csm_id"]);
+        Assert.Equal([10.0, 8.0, 6.0], rows.Select(r => (double)r["Book Accounts"]!));
+        // Measures over all weeks in the same query keep all weeks: c1 18 h a week for 8 weeks
+        Assert.Equal(144.0, (double)rows[0]["Customer Hours"]!, 9);
+    }
+
+    [Fact]
+    public void Trend_measures_compare_the_latest_week_with_the_week_before_and_the_last_four()
+    {
+        // c2 slides: proactive 12 - i in week i (0..7) against 8 reactive hours a week
+        // last 4 weeks (i = 4..7): proactive 8 + 7 + 6 + 5 = 26, reactive 32
+        Assert.Equal(26.0 / 58.0, w.Measure("Proactive Share Last 4 Weeks", "csm_id = 'c2'")!.Value, 9);
+        // latest week 5 / 13 minus the week before 6 / 14
+        Assert.Equal((5.0 / 13.0) - (6.0 / 14.0), w.Measure("Proactive Share WoW", "csm_id = 'c2'")!.Value, 9);
+        // all CSMs, last 4 weeks: customer hours c1 72 + c2 58 + c3 64 = 194 over (40 + 40 + 32) x 4 x 2/3
+        Assert.Equal(194.0 / (448.0 * 2.0 / 3.0), w.Measure("Capacity Utilization Last 4 Weeks")!.Value, 9);
+        // books do not change in the fixture: no week-over-week movement
+        Assert.Equal(0.0, w.Measure("Coverage 30d WoW")!.Value, 9);
+        Assert.Equal(0.0, w.Measure("Accounts Gone Dark WoW")!.Value, 9);
+    }
+
+    [Fact]
+    public void Headcount_measures_sum_segments_and_leave_the_total_row_out()
+    {
+        // enterprise 2.5 + mid-market 1.0 + smb 0.5 = 4.0; the total row (4.0) would double it
+        Assert.Equal(4.0, w.Measure("Headcount Now")!.Value, 9);
+        Assert.Equal(5.0, w.Measure("Forward Headcount")!.Value, 9);
+        // deal_size_up_20: enterprise 2.2 + mid-market 0.9 = 3.1, delta -0.3 - 0.1 = -0.4 (its total row says the same)
+        Assert.Equal(3.1, w.Measure("Scenario Headcount", "scenario = 'deal_size_up_20'")!.Value, 9);
+        Assert.Equal(-0.4, w.Measure("Scenario Headcount Delta", "scenario = 'deal_size_up_20'")!.Value, 9);
     }
 
     [Fact]

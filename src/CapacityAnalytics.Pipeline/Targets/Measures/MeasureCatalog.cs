@@ -66,7 +66,19 @@ public sealed partial class MeasureCatalog
             if (measures.Any(m => string.Equals(m.Name, entry.Name, StringComparison.Ordinal))) throw new MeasureCatalogException($"{where} is defined twice.");
             if (!TableName().IsMatch(entry.Table ?? "")) throw new MeasureCatalogException($"{where}: 'table' must name a published table.");
             if (string.IsNullOrWhiteSpace(entry.Sql) || string.IsNullOrWhiteSpace(entry.Dax)) throw new MeasureCatalogException($"{where}: both 'sql' and 'dax' are required.");
-            measures.Add(new Measure(entry.Name.Trim(), entry.Table!, entry.Description?.Trim() ?? "", entry.Format?.Trim() ?? "", entry.Sql.Trim(), entry.Dax.Trim()));
+            measures.Add(new Measure(entry.Name.Trim(), entry.Table!, entry.Description?.Trim() ?? "", entry.Format?.Trim() ?? "", entry.Sql.Trim(), entry.Dax.Trim())
+            {
+                Window = entry.Window switch
+                {
+                    null or "all" => MeasureWindow.All,
+                    "latest_week" => MeasureWindow.LatestWeek,
+                    "previous_week" => MeasureWindow.PreviousWeek,
+                    "last_4_weeks" => MeasureWindow.Last4Weeks,
+                    "week_over_week" => MeasureWindow.WeekOverWeek,
+                    _ => throw new MeasureCatalogException($"{where}: window '{entry.Window}' is not all, latest_week, previous_week, last_4_weeks or week_over_week."),
+                },
+                Period = entry.Period ?? "week_start",
+            });
         }
         return new MeasureCatalog(measures);
     }
@@ -101,5 +113,7 @@ public sealed partial class MeasureCatalog
         [YamlMember(Alias = "format")] public string? Format { get; set; }
         [YamlMember(Alias = "sql")] public string Sql { get; set; } = "";
         [YamlMember(Alias = "dax")] public string Dax { get; set; } = "";
+        [YamlMember(Alias = "window")] public string? Window { get; set; }
+        [YamlMember(Alias = "period")] public string? Period { get; set; }
     }
 }

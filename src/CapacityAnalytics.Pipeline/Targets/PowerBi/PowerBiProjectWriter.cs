@@ -55,7 +55,7 @@ public static class PowerBiProjectWriter
         foreach (var table in model.Tables)
         {
             var measures = model.Measures.Where(m => string.Equals(m.Table, table.Name, StringComparison.Ordinal));
-            files[definition + "tables/" + table.Name + ".tmdl"] = TmdlTableWriter.Write(table, measures, separator);
+            files[definition + "tables/" + table.Name + ".tmdl"] = TmdlTableWriter.Write(model, table, measures, separator);
         }
         return files;
     }

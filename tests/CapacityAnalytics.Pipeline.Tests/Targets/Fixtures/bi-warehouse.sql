@@ -233,7 +233,9 @@ create table capacity_headcount_plan (
 insert into capacity_headcount_plan values
     ('enterprise', 4, 700000, 2.5, 840000, 5, 3.0),
     ('mid_market', 1, 30000, 1.0, 45000, 2, 1.5),
-    ('smb', 0, 0, 0.5, 0, 0, 0.5);
+    ('smb', 0, 0, 0.5, 0, 0, 0.5),
+    -- The calibrate stage writes a total row too: measures must not count it again (4.0 now, 5.0 forward).
+    ('total', 5, 730000, 4.0, 885000, 7, 5.0);
 
 create table capacity_scenario (
     scenario varchar, segment varchar, headcount double, accounts_per_csm double, arr_per_csm double, headcount_delta double
@@ -244,4 +246,5 @@ insert into capacity_scenario values
     ('smb_digital', 'enterprise', 2.5, 12.5, 1875000, 0),
     ('smb_digital', 'smb', 0.2, 400, 1400000, -0.3),
     ('arr_growth_30', 'enterprise', 3.2, 12.5, 1875000, 0.7),
-    ('arr_growth_30', 'mid_market', 1.4, 38, 760000, 0.4);
+    ('arr_growth_30', 'mid_market', 1.4, 38, 760000, 0.4),
+    ('deal_size_up_20', 'total', 3.1, 13, 1990000, -0.4);
