@@ -16,7 +16,10 @@ public static class HeadcountPlanner
     public static IReadOnlyList<CapacityHeadcountPlanRow> Plan(CapacityModel model, IReadOnlyList<SegmentPortfolio> portfolio) =>
         Plan(model, portfolio, model.Forward);
 
-    public static IReadOnlyList<CapacityHeadcountPlanRow> Plan(CapacityModel model, IReadOnlyList<SegmentPortfolio> portfolio, ForwardPlan forward)
+    /// <param name="calibratedHours">CSM hours per account-month per segment at the calibrated model; a segment
+    /// without one (no observed months, or the digital lane) gets no calibrated figures.</param>
+    public static IReadOnlyList<CapacityHeadcountPlanRow> Plan(CapacityModel model, IReadOnlyList<SegmentPortfolio> portfolio, ForwardPlan forward,
+        IReadOnlyDictionary<string, double>? calibratedHours = null)
     {
         var available = AvailableHoursChain.From(model.AvailableHours).PracticalHoursPerMonth;
         var totalArr = portfolio.Sum(p => p.Arr);
@@ -45,11 +48,19 @@ public static class HeadcountPlanner
                 Fte(forwardAccounts, hours, available),
                 CsmsNeeded(Fte(forwardAccounts, hours, available)),
                 Fte(now.Accounts, digital, available),
-                Fte(forwardAccounts, digital, available)));
+                Fte(forwardAccounts, digital, available))
+            {
+                HoursPerAccountMonthCalibrated = Calibrated(plan, calibratedHours),
+                HeadcountNowCalibrated = Calibrated(plan, calibratedHours) is { } c ? Fte(now.Accounts, c, available) : null,
+                ForwardHeadcountCalibrated = Calibrated(plan, calibratedHours) is { } f ? Fte(forwardAccounts, f, available) : null,
+            });
         }
         rows.Add(TotalOf(rows));
         return rows;
     }
+
+    private static double? Calibrated(SegmentPlan plan, IReadOnlyDictionary<string, double>? hours) =>
+        plan.Lane != Lane.Digital && hours is not null && hours.TryGetValue(plan.Segment, out var h) ? h : null;
 
     /// <summary>Full-time CSMs needed for accounts taking the given hours per account-month each.</summary>
     public static double Fte(double accounts, double hoursPerAccountMonth, double availableHoursPerMonth) =>
@@ -78,6 +89,16 @@ public static class HeadcountPlanner
             forward,
             CsmsNeeded(forward),
             rows.Sum(r => r.DigitalProgramFteNow),
-            rows.Sum(r => r.DigitalProgramFteForward));
+            rows.Sum(r => r.DigitalProgramFteForward))
+        {
+            // A total at the calibrated model only when every CSM-served segment with accounts has one.
+            HeadcountNowCalibrated = Complete(rows) ? rows.Sum(r => r.HeadcountNowCalibrated ?? 0) : null,
+            ForwardHeadcountCalibrated = Complete(rows) ? rows.Sum(r => r.ForwardHeadcountCalibrated ?? 0) : null,
+            HoursPerAccountMonthCalibrated = Complete(rows) && accounts > 0 ? rows.Sum(r => r.Accounts * (r.HoursPerAccountMonthCalibrated ?? 0)) / accounts : null,
+        };
     }
+
+    private static bool Complete(List<CapacityHeadcountPlanRow> rows) =>
+        rows.Any(r => r.HeadcountNowCalibrated is not null)
+        && rows.All(r => r.HeadcountNowCalibrated is not null || r.Accounts == 0 || r.HeadcountNow == 0);
 }

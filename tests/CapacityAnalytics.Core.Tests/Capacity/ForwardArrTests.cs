@@ -20,6 +20,30 @@ public class ForwardArrTests
     }
 
     [Fact]
+    public void Headcount_at_the_calibrated_model_uses_the_fitted_hours_beside_the_planned_figure()
+    {
+        // Given the same 100 enterprise accounts planned at 8 h per account-month, calibrated at 12 h (96 practical hours)
+        var model = TestModels.Ninety6Hours();
+        var forward = new ForwardPlan { ChurnRate = 0.15, NewArr = 3_800_000, ExpansionArr = 950_000 };
+
+        // When the plan is made with the calibrated hours
+        var rows = HeadcountPlanner.Plan(model, [new SegmentPortfolio("enterprise", 100, 5_000_000)], forward,
+            new Dictionary<string, double> { ["enterprise"] = 12 });
+
+        // Then the planned figures stay (100 x 8 / 96) and the calibrated ones are 100 x 12 / 96 = 12.5 FTE now and
+        // 161 x 12 / 96 = 20.125 FTE forward; the total row carries them (the empty segments need none)
+        var ent = rows.Single(r => r.Segment == "enterprise");
+        Assert.Equal(100.0 * 8 / 96, ent.HeadcountNow, 12);
+        Assert.Equal(12, ent.HoursPerAccountMonthCalibrated);
+        Assert.Equal(12.5, ent.HeadcountNowCalibrated!.Value, 12);
+        Assert.Equal(20.125, ent.ForwardHeadcountCalibrated!.Value, 9);
+        var total = rows.Single(r => r.Segment == HeadcountPlanner.Total);
+        Assert.Equal(12.5, total.HeadcountNowCalibrated!.Value, 12);
+        // and without a calibration there are no calibrated figures
+        Assert.All(HeadcountPlanner.Plan(model, [new SegmentPortfolio("enterprise", 100, 5_000_000)], forward), r => Assert.Null(r.HeadcountNowCalibrated));
+    }
+
+    [Fact]
     public void Headcount_is_planned_on_the_9_million_state_not_the_5_million_state()
     {
         // Given 100 enterprise accounts with $5M ARR, 8 h per account-month and 96 practical hours (12 accounts per CSM)

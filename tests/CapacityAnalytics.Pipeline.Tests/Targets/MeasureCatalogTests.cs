@@ -99,6 +99,9 @@ public sealed class MeasureCatalogTests : IClassFixture<MeasureCatalogTests.Ware
         // enterprise 2.5 + mid-market 1.0 + smb 0.5 = 4.0; the total row (4.0) would double it
         Assert.Equal(4.0, w.Measure("Headcount Now")!.Value, 9);
         Assert.Equal(5.0, w.Measure("Forward Headcount")!.Value, 9);
+        // at the calibrated model: 3.5 + 1.5 + 0.5 = 5.5 now, 4.0 + 2.0 + 0.5 = 6.5 forward
+        Assert.Equal(5.5, w.Measure("Headcount Now (Calibrated)")!.Value, 9);
+        Assert.Equal(6.5, w.Measure("Forward Headcount (Calibrated)")!.Value, 9);
         // deal_size_up_20: enterprise 2.2 + mid-market 0.9 = 3.1, delta -0.3 - 0.1 = -0.4 (its total row says the same)
         Assert.Equal(3.1, w.Measure("Scenario Headcount", "scenario = 'deal_size_up_20'")!.Value, 9);
         Assert.Equal(-0.4, w.Measure("Scenario Headcount Delta", "scenario = 'deal_size_up_20'")!.Value, 9);

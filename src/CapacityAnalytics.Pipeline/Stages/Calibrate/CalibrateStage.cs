@@ -50,6 +50,9 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
                 [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated"], result, null, null);
         }
         rows += CalibrationTables.WriteCalibration(connection, result, calibrated.Changes);
+        // Headcount at the calibrated model beside the planned one: the fitted mean hours of each segment's months.
+        var fittedHours = result.Quality.ToDictionary(q => q.Segment, q => q.MeanPredicted, StringComparer.Ordinal);
+        RecordTable.Replace(connection, "capacity_headcount_plan", HeadcountPlanner.Plan(model, portfolio, model.Forward, fittedHours));
         var path = WriteModelFile(context, calibrated);
         return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}"],
             result, calibrated, path);
