@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CapacityAnalytics.Pipeline;
 using Spectre.Console;
 
@@ -10,6 +11,28 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
 
     public TimeProvider Clock { get; } = clock;
 
+    /// <summary>Results go out as JSON (<c>--format json</c>): one document on standard output, errors included.</summary>
+    public bool Json { get; set; }
+
+    /// <summary>Writes a JSON document as one line, past Spectre's wrapping.</summary>
+    public void WriteJson(object document)
+    {
+        Console.Profile.Out.Writer.Write(JsonSerializer.Serialize(document, JsonOutput.Options));
+        Console.Profile.Out.Writer.Write('\n');
+        Console.Profile.Out.Writer.Flush();
+    }
+
+    private int Fail(int exit, string message, string kind)
+    {
+        if (Json)
+        {
+            WriteJson(new Dictionary<string, object?> { ["status"] = kind, ["exit_code"] = exit, ["error"] = message });
+            return exit;
+        }
+        Console.MarkupLineInterpolated($"[red]{kind}:[/] {message}");
+        return exit;
+    }
+
     /// <summary>Runs a command body; a <see cref="CapacityException"/> becomes one red line and its exit code.</summary>
     public int Execute(Func<int> body)
     {
@@ -19,24 +42,20 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
         }
         catch (CapacityException ex)
         {
-            Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
-            return ex.Kind == FailureKind.Usage ? ExitCodes.Usage : ExitCodes.Data;
+            return Fail(ex.Kind == FailureKind.Usage ? ExitCodes.Usage : ExitCodes.Data, ex.Message, "error");
         }
         catch (OperationCanceledException)
         {
-            Console.MarkupLine("[yellow]cancelled:[/] the run stopped; the last good publish is intact.");
-            return ExitCodes.Data;
+            return Fail(ExitCodes.Data, "the run stopped; the last good publish is intact.", "cancelled");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            Console.MarkupLineInterpolated($"[red]error:[/] {ex.Message.Split('\n')[0]} Check the path and its permissions; the last good publish is intact.");
-            return ExitCodes.Data;
+            return Fail(ExitCodes.Data, $"{ex.Message.Split('\n')[0]} Check the path and its permissions; the last good publish is intact.", "error");
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("CAPACITY_DEBUG") is null)
         {
             // Not a failure the user caused: one line, and how to get the details for a bug report.
-            Console.MarkupLineInterpolated($"[red]unexpected error:[/] {ex.GetType().Name}: {ex.Message.Split('\n')[0]} (set CAPACITY_DEBUG=1 for the stack trace and report it; the last good publish is intact)");
-            return ExitCodes.Data;
+            return Fail(ExitCodes.Data, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]} (set CAPACITY_DEBUG=1 for the stack trace and report it; the last good publish is intact)", "unexpected error");
         }
     }
 }

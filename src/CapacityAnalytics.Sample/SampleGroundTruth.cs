@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CapacityAnalytics.Core.Contract;
 
 namespace CapacityAnalytics.Sample;
 
@@ -50,7 +51,7 @@ public sealed record SampleGroundTruth(
     IReadOnlyList<BookTransfer> BookTransfers,
     IReadOnlyDictionary<string, long> Counts)
 {
-    public const string FileName = "ground_truth.json";
+    public static string FileName => InputContract.ProductFiles[0];
 
     public static JsonSerializerOptions JsonOptions { get; } = new()
     {

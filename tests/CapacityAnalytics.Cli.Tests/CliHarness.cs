@@ -5,7 +5,10 @@ namespace CapacityAnalytics.Cli.Tests;
 /// <summary>Runs the CLI in-process against a recording console: exit code and everything it printed.</summary>
 public static class CliHarness
 {
-    public static (int Exit, string Output) Run(params string[] args)
+    public static (int Exit, string Output) Run(params string[] args) => Run(200, true, args);
+
+    /// <summary>Runs the CLI on a console of the given width, as a terminal or as a log file / pipe.</summary>
+    public static (int Exit, string Output) Run(int width, bool terminal, params string[] args)
     {
         var writer = new StringWriter();
         var console = AnsiConsole.Create(new AnsiConsoleSettings
@@ -15,8 +18,8 @@ public static class CliHarness
             Out = new AnsiConsoleOutput(writer),
             Interactive = InteractionSupport.No,
         });
-        console.Profile.Width = 200;
-        var exit = CliApp.RunAsync(args, console, TimeProvider.System).GetAwaiter().GetResult();
+        console.Profile.Width = width;
+        var exit = CliApp.RunAsync(args, console, TimeProvider.System, terminal).GetAwaiter().GetResult();
         return (exit, writer.ToString());
     }
 

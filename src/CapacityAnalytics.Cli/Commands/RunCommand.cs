@@ -28,10 +28,11 @@ public static class RunCommand
         {
             var config = args.Resolve(parse);
             var quiet = parse.GetValue(CliApp.Quiet);
-            IRunObserver observer = quiet ? SilentObserver.Instance : new SpectreObserver(env.Console);
+            IRunObserver observer = quiet || env.Json ? SilentObserver.Instance : new SpectreObserver(env.Console);
             var runner = new PipelineRunner(env.Clock, observer) { LockTimeout = TimeSpan.FromSeconds(parse.GetValue(args.Wait)) };
             var summary = runner.Run(config, StageCatalog.For(config, stages, SampleSources.Writer), "manual", cancellationToken);
-            RunSummaryView.Render(env.Console, summary, quiet);
+            if (env.Json) env.WriteJson(RunSummaryJson.Document(summary));
+            else RunSummaryView.Render(env.Console, summary, quiet);
             return ExitCodes.Ok;
         })));
         return command;

@@ -57,7 +57,12 @@ public static class RunSummaryView
             return;
         }
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var column in report.Columns) table.AddColumn(Markup.Escape(column));
+        // Names and numbers never split: every column but the last (free text such as a likely cause) keeps its width.
+        for (var i = 0; i < report.Columns.Count; i++)
+        {
+            var column = new TableColumn(Markup.Escape(report.Columns[i]));
+            table.AddColumn(i < report.Columns.Count - 1 ? column.NoWrap() : column);
+        }
         foreach (var row in report.Rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         console.Write(table);
         if (report.Footer is { } footer) console.MarkupLineInterpolated($"[grey]{footer}[/]");

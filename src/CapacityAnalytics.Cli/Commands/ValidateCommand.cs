@@ -29,7 +29,8 @@ public static class ValidateCommand
             var options = new IngestOptions { Timezone = parse.GetValue(timezone)!, RejectThreshold = 1 };
             var name = parse.GetValue(preset)!;
             var problems = SourceValidator.Validate(dir.FullName, name, options);
-            Render(env.Console, problems);
+            if (env.Json) env.WriteJson(new Dictionary<string, object?> { ["folder"] = dir.FullName, ["problems"] = problems, ["count"] = problems.Count });
+            else Render(env.Console, problems);
             return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.Data;
         }));
         return command;
@@ -44,10 +45,11 @@ public static class ValidateCommand
         }
         foreach (var p in problems)
         {
+            // One problem, one line, file:line:column first, so grep and log shippers see it whole.
             var where = p.Line is { } line ? string.Create(CultureInfo.InvariantCulture, $"{p.File}:{line}") : p.File;
-            var column = p.Column is null ? "" : $" column {p.Column}";
+            var column = p.Column is null ? "" : $":{p.Column}";
             var value = p.Value is null ? "" : $" value '{p.Value}'";
-            console.WriteLine($"{where}:{column}{value}: {p.Reason}");
+            console.WriteLine($"{where}{column}:{value} {p.Reason}");
         }
         console.MarkupLineInterpolated($"[red]{problems.Count:N0} problem(s).[/]");
     }

@@ -6,6 +6,12 @@ namespace CapacityAnalytics.Core.Contract;
 /// </summary>
 public static class InputContract
 {
+    /// <summary>
+    /// Files the product itself writes into an extract folder (the sample generator's ground truth): not extracts, and
+    /// not reported as unknown files either.
+    /// </summary>
+    public static readonly IReadOnlyList<string> ProductFiles = ["ground_truth.json"];
+
     private static ColumnSpec Req(string name, ColumnType type) => new(name, type, Required: true);
     private static ColumnSpec Opt(string name, ColumnType type, string? dflt = null) => new(name, type, Default: dflt);
     private static ColumnSpec Enum(string name, bool required, params string[] values) =>

@@ -13,13 +13,11 @@ public static class CalibrationReport
     [
         new("1 time equation (planned vs fitted, 90% bootstrap range)", ["parameter", "planned", "fitted", "low", "high"],
             result.Calibrated.Select(r => (IReadOnlyList<string>)[r.Parameter, N(r.PlannedValue), N(r.Estimate), N(r.Low), N(r.High)]).ToList()),
-        new("2 planned vs observed touchpoints", ["segment", "type", "planned /acct-month", "observed", "planned min/touch", "observed", "observed h/acct-month"],
-            result.Touchpoints.Select(t => (IReadOnlyList<string>)[t.Segment, t.Type, Maybe(t.PlannedPerAccountMonth), N(t.ObservedPerAccountMonth),
-                Maybe(t.PlannedMinutesPerTouch), N(t.ObservedMinutesPerTouch, "0"), N(t.ObservedHoursPerAccountMonth)]).ToList()),
+        Touchpoints(result.Touchpoints),
         new("3 fit quality by segment", ["segment", "account-months", "observed h", "predicted h", "MAE", "deviance explained"],
             result.Quality.Select(q => (IReadOnlyList<string>)[q.Segment, q.AccountMonths.ToString(CultureInfo.InvariantCulture), N(q.MeanObserved),
                 N(q.MeanPredicted), N(q.MeanAbsoluteError), N(q.DevianceExplained, "P0")]).ToList()),
-        new("4 recommended book per CSM (variance buffer)", ["segment", "lane", "accounts low", "mid", "high", "ARR per CSM (mid)", "months over capacity"],
+        new("4 recommended book per CSM (variance buffer)", ["segment", "lane", "accts low", "mid", "high", "ARR/CSM mid", "months over"],
             result.Recommendations.Select(r => (IReadOnlyList<string>)[r.Segment, r.Lane, r.AccountsPerCsmLow.ToString(CultureInfo.InvariantCulture),
                 r.AccountsPerCsmMid.ToString(CultureInfo.InvariantCulture), r.AccountsPerCsmHigh.ToString(CultureInfo.InvariantCulture),
                 N(r.ArrPerCsmMid, "N0"), N(r.OverloadShare, "P0")]).ToList()),
@@ -27,6 +25,27 @@ public static class CalibrationReport
             (calibrated?.Changes ?? []).Select(c => (IReadOnlyList<string>)[c.Path, Maybe(c.Old), Maybe(c.New), c.ChangePercent is { } p ? N(p / 100, "P1") : ""]).ToList(),
             calibrated is null ? "no new model version: the fit is outside the model file's bounds" : $"new model version {calibrated.Model.Version}"),
     ];
+
+    /// <summary>How many touchpoint rows the terminal shows; the rest are in capacity_touchpoint and on the dashboard.</summary>
+    public const int TouchpointRows = 12;
+
+    /// <summary>The touchpoints whose observed hours differ most from the plan, so the table fits a terminal.</summary>
+    private static ReportTable Touchpoints(IReadOnlyList<TouchpointComparisonRow> touchpoints)
+    {
+        var shown = touchpoints
+            .OrderByDescending(t => Math.Abs(t.ObservedHoursPerAccountMonth - (t.PlannedHoursPerAccountMonth ?? 0)))
+            .ThenBy(t => t.Segment, StringComparer.Ordinal)
+            .ThenBy(t => t.Type, StringComparer.Ordinal)
+            .Take(TouchpointRows)
+            .ToList();
+        var rows = shown.Select(t => (IReadOnlyList<string>)[t.Segment, t.Type, Maybe(t.PlannedPerAccountMonth), N(t.ObservedPerAccountMonth),
+            Maybe(t.PlannedMinutesPerTouch), N(t.ObservedMinutesPerTouch, "0"), Maybe(t.PlannedHoursPerAccountMonth), N(t.ObservedHoursPerAccountMonth)]).ToList();
+        var footer = touchpoints.Count > shown.Count
+            ? string.Create(CultureInfo.InvariantCulture, $"the {shown.Count} of {touchpoints.Count} touchpoints furthest from the plan; all are in capacity_touchpoint and on the dashboard's calibration page")
+            : null;
+        return new ReportTable("2 planned vs observed touchpoints (per account-month)",
+            ["segment", "type", "plan n", "obs n", "plan min", "obs min", "plan h", "obs h"], rows, footer);
+    }
 
     private static string Maybe(double? value) => value is { } v ? N(v) : "";
 }

@@ -18,6 +18,7 @@ public static class ExtractDiscovery
         var unknown = new List<string>();
         foreach (var path in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
+            if (InputContract.ProductFiles.Contains(Path.GetFileName(path), StringComparer.OrdinalIgnoreCase)) continue;
             var format = FormatOf(path);
             var entity = EntityOf(folder, path);
             if (format is null || entity is null)
