@@ -33,10 +33,12 @@ public static class ReportLayoutSvg
             Line(svg, Invariant($"    <text x=\"{x}\" y=\"{y}\" font-size=\"{TextSize}\" fill=\"#605e5c\">{Escape(visual.Type)}</text>"));
             foreach (var role in visual.Roles)
             {
-                y += TextSize + 4;
-                if (y > box.Y + box.Height - 6) break;
-                var fields = string.Join(", ", role.Fields.Select(Label));
-                Line(svg, Invariant($"    <text x=\"{x}\" y=\"{y}\" font-size=\"{TextSize}\" fill=\"#3b3a39\">{Escape(Fit(role.Name + ": " + fields, box.Width - 16, TextSize))}</text>"));
+                foreach (var text in Wrap(role.Name + ": ", role.Fields.Select(Label), box.Width - 16))
+                {
+                    y += TextSize + 4;
+                    if (y > box.Y + box.Height - 6) break;
+                    Line(svg, Invariant($"    <text x=\"{x}\" y=\"{y}\" font-size=\"{TextSize}\" fill=\"#3b3a39\">{Escape(Fit(text, box.Width - 16, TextSize))}</text>"));
+                }
             }
             Line(svg, "  </g>");
         }
@@ -60,10 +62,34 @@ public static class ReportLayoutSvg
         _ => ("#ffffff", "#8a8886"),
     };
 
-    /// <summary>The text cut with an ellipsis to about <paramref name="width"/> pixels.</summary>
+    /// <summary>
+    /// A role's fields as lines of about <paramref name="width"/> pixels, the role's name before the first; a field
+    /// longer than a line is cut later by <see cref="Fit"/>.
+    /// </summary>
+    private static List<string> Wrap(string head, IEnumerable<string> fields, int width)
+    {
+        var max = (int)(width / CharWidth);
+        var lines = new List<string>();
+        var line = head;
+        foreach (var field in fields)
+        {
+            var separator = line == head || line.Length == 0 ? "" : ", ";
+            if (line.Length + separator.Length + field.Length > max && line != head && line.Length > 0)
+            {
+                lines.Add(line + ",");
+                line = "  " + field;
+                continue;
+            }
+            line += separator + field;
+        }
+        lines.Add(line);
+        return lines;
+    }
+
+    /// <summary>The text cut with an ellipsis to about <paramref name="width"/> pixels (titles are bold: wider).</summary>
     private static string Fit(string text, int width, int size)
     {
-        var max = (int)(width / (CharWidth * size / TextSize));
+        var max = (int)(width / (CharWidth * size / TextSize * (size > TextSize ? 1.12 : 1.0)));
         return text.Length <= max ? text : text[..Math.Max(0, max - 1)] + "\u2026";
     }
 
