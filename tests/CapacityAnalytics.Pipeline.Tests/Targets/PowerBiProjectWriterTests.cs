@@ -29,16 +29,19 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
         foreach (var file in new[] { "CapacityAnalytics.pbip", "CapacityAnalytics.SemanticModel/definition.pbism", "CapacityAnalytics.SemanticModel/definition/database.tmdl",
             "CapacityAnalytics.SemanticModel/definition/model.tmdl", "CapacityAnalytics.SemanticModel/definition/expressions.tmdl",
             "CapacityAnalytics.SemanticModel/definition/relationships.tmdl", "CapacityAnalytics.SemanticModel/definition/tables/fct_csm_week.tmdl",
-            "CapacityAnalytics.Report/definition.pbir", "CapacityAnalytics.Report/report.json" })
+            "CapacityAnalytics.Report/definition.pbir", "CapacityAnalytics.Report/definition/report.json" })
         {
             Assert.True(File.Exists(Path.Combine(temp.Path, file)), file);
         }
         using var pbir = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition.pbir")));
         var modelPath = pbir.RootElement.GetProperty("datasetReference").GetProperty("byPath").GetProperty("path").GetString()!;
         Assert.True(Directory.Exists(Path.Combine(temp.Path, "CapacityAnalytics.Report", modelPath)), modelPath);
-        using var report = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "report.json")));
-        Assert.Equal(["Book health", "Early warning", "Calibration"],
-            report.RootElement.GetProperty("sections").EnumerateArray().Select(s => s.GetProperty("displayName").GetString()));
+        using var pages = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition", "pages", "pages.json")));
+        Assert.Equal(["Book health", "Early warning", "Calibration"], pages.RootElement.GetProperty("pageOrder").EnumerateArray().Select(p =>
+        {
+            using var page = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition", "pages", p.GetString()!, "page.json")));
+            return page.RootElement.GetProperty("displayName").GetString();
+        }));
         using var pbip = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.pbip")));
         Assert.Equal("CapacityAnalytics.Report", pbip.RootElement.GetProperty("artifacts")[0].GetProperty("report").GetProperty("path").GetString());
     }

@@ -1,18 +1,38 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace CapacityAnalytics.Pipeline.Targets.PowerBi;
 
-/// <summary>The project's JSON files: the .pbip, the model settings, the report's pointer and its three pages.</summary>
+/// <summary>
+/// The project's JSON files outside the report definition: the .pbip, the model's and the report's item files and
+/// their <c>.platform</c>. Every one names its Microsoft JSON schema in <c>$schema</c>.
+/// </summary>
 public static class PbipFiles
 {
-    /// <summary>The report pages, in order; the same three as the HTML dashboard.</summary>
-    public static readonly IReadOnlyList<string> Pages = ["Book health", "Early warning", "Calibration"];
+    /// <summary>The schema URLs the generated files name; tests/fixtures/powerbi-schemas holds each one offline.</summary>
+    public static class Schemas
+    {
+        private const string Fabric = "https://developer.microsoft.com/json-schemas/fabric/";
+        private const string Report = Fabric + "item/report/definition/";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+        public const string Pbip = Fabric + "pbip/pbipProperties/1.0.0/schema.json";
+        public const string Platform = Fabric + "gitIntegration/platformProperties/2.0.0/schema.json";
+        public const string SemanticModelDefinition = Fabric + "item/semanticModel/definitionProperties/1.0.0/schema.json";
+        public const string ReportDefinition = Fabric + "item/report/definitionProperties/2.0.0/schema.json";
+        public const string Version = Report + "versionMetadata/1.0.0/schema.json";
+        public const string ReportJson = Report + "report/3.0.0/schema.json";
+        public const string Pages = Report + "pagesMetadata/1.0.0/schema.json";
+        public const string Page = Report + "page/2.0.0/schema.json";
+        public const string Visual = Report + "visualContainer/2.4.0/schema.json";
+    }
+
+    /// <summary>Indented, and without escaping quotes or non-ASCII text (a title reads as written).</summary>
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static string Project() => Json(new JsonObject
     {
+        ["$schema"] = Schemas.Pbip,
         ["version"] = "1.0",
         ["artifacts"] = new JsonArray(new JsonObject { ["report"] = new JsonObject { ["path"] = PowerBiProjectWriter.ReportFolder } }),
         ["settings"] = new JsonObject { ["enableAutoRecovery"] = true },
@@ -20,12 +40,15 @@ public static class PbipFiles
 
     public static string SemanticModelSettings() => Json(new JsonObject
     {
+        ["$schema"] = Schemas.SemanticModelDefinition,
         ["version"] = "4.2",
         ["settings"] = new JsonObject(),
     });
 
+    /// <summary>definition.pbir: version 4.0 is the one whose report lives in the PBIR folder (definition/).</summary>
     public static string ReportDefinition() => Json(new JsonObject
     {
+        ["$schema"] = Schemas.ReportDefinition,
         ["version"] = "4.0",
         ["datasetReference"] = new JsonObject
         {
@@ -33,32 +56,17 @@ public static class PbipFiles
         },
     });
 
-    /// <summary>A report.json (PBIR-Legacy) with the three pages, empty: visuals are laid out in Desktop.</summary>
-    public static string Report()
+    /// <summary>
+    /// An item folder's <c>.platform</c> (Fabric Git integration). The logical id is derived from the item's type and
+    /// name, so every run, and every clone, gives the item the same id.
+    /// </summary>
+    public static string Platform(string type) => Json(new JsonObject
     {
-        var sections = new JsonArray();
-        for (var i = 0; i < Pages.Count; i++)
-        {
-            sections.Add(new JsonObject
-            {
-                ["config"] = "{}",
-                ["displayName"] = Pages[i],
-                ["displayOption"] = 1,
-                ["filters"] = "[]",
-                ["height"] = 720,
-                ["name"] = "page" + Tmdl.LineageTag("page", Pages[i]).Replace("-", "", StringComparison.Ordinal)[..16],
-                ["ordinal"] = i,
-                ["visualContainers"] = new JsonArray(),
-                ["width"] = 1280,
-            });
-        }
-        return Json(new JsonObject
-        {
-            ["config"] = "{\"version\":\"5.53\",\"themeCollection\":{},\"activeSectionIndex\":0}",
-            ["layoutOptimization"] = 0,
-            ["sections"] = sections,
-        });
-    }
+        ["$schema"] = Schemas.Platform,
+        ["metadata"] = new JsonObject { ["type"] = type, ["displayName"] = PowerBiProjectWriter.ProjectName },
+        ["config"] = new JsonObject { ["version"] = "2.0", ["logicalId"] = Tmdl.LineageTag("platform", type, PowerBiProjectWriter.ProjectName) },
+    });
 
-    private static string Json(JsonNode node) => node.ToJsonString(Indented) + "\n";
+    /// <summary>The file's text: two-space indented JSON and a final newline.</summary>
+    public static string Json(JsonNode node) => node.ToJsonString(Indented) + "\n";
 }

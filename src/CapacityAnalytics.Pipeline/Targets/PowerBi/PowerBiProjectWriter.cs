@@ -26,6 +26,7 @@ public static class PowerBiProjectWriter
                 File.Delete(stale);
             }
         }
+        RemoveStaleReportFiles(folder, files);
         foreach (var (relative, text) in files)
         {
             var path = Path.Combine(folder, relative);
@@ -49,14 +50,44 @@ public static class PowerBiProjectWriter
             [definition + "model.tmdl"] = SemanticModelFiles.Model(model),
             [definition + "expressions.tmdl"] = SemanticModelFiles.Expressions(parquetFolder.TrimEnd('/', '\\')),
             [definition + "relationships.tmdl"] = SemanticModelFiles.Relationships(model),
+            [SemanticModelFolder + "/.platform"] = PbipFiles.Platform("SemanticModel"),
+            [ReportFolder + "/.platform"] = PbipFiles.Platform("Report"),
             [ReportFolder + "/definition.pbir"] = PbipFiles.ReportDefinition(),
-            [ReportFolder + "/report.json"] = PbipFiles.Report(),
         };
+        foreach (var (relative, text) in ReportFiles.Files(ReportLayout.For(model)))
+        {
+            files[ReportFolder + "/" + relative] = text;
+        }
         foreach (var table in model.Tables)
         {
             var measures = model.Measures.Where(m => string.Equals(m.Table, table.Name, StringComparison.Ordinal));
             files[definition + "tables/" + table.Name + ".tmdl"] = TmdlTableWriter.Write(model, table, measures, separator);
         }
         return files;
+    }
+
+    /// <summary>
+    /// The report's <c>definition/</c> folder is the writer's: a page or visual it no longer writes is removed (with
+    /// the folders left empty), and so is the PBIR-Legacy <c>report.json</c> of earlier versions, which Desktop does
+    /// not accept beside a <c>definition/</c> folder. Files outside it (Desktop's .pbi/ settings) are left alone.
+    /// </summary>
+    private static void RemoveStaleReportFiles(string folder, SortedDictionary<string, string> files)
+    {
+        var report = Path.Combine(folder, ReportFolder);
+        var legacy = Path.Combine(report, "report.json");
+        if (File.Exists(legacy)) File.Delete(legacy);
+        var definition = Path.Combine(report, "definition");
+        if (!Directory.Exists(definition)) return;
+        foreach (var file in Directory.GetFiles(definition, "*", SearchOption.AllDirectories))
+        {
+            var relative = ReportFolder + "/" + Path.GetRelativePath(report, file).Replace('\\', '/');
+            if (!files.ContainsKey(relative)) File.Delete(file);
+        }
+        foreach (var empty in Directory.GetDirectories(definition, "*", SearchOption.AllDirectories)
+            .OrderByDescending(d => d.Length)
+            .Where(d => Directory.GetFileSystemEntries(d).Length == 0))
+        {
+            Directory.Delete(empty);
+        }
     }
 }
