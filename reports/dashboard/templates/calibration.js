@@ -89,16 +89,18 @@
   });
   CA.chart({
     parent: grid, id: 'headcount', title: 'Headcount now and for forward ARR',
-    sub: 'CSMs needed at the calibrated model, by segment',
-    points: d.headcount.length * 2,
+    sub: 'CSM FTE by segment: planned model (its touchpoint hours) and calibrated model (the hours the fit finds)',
+    points: d.headcount.length * 4,
     option: {
       legend: { top: 0 },
       xAxis: { type: 'category', data: CA.pick(d.headcount, 'segment') },
       yAxis: CA.valueAxis('#,0.0'),
       tooltip: { valueFormatter: function (v) { return CA.format(v, '#,0.0'); } },
       series: [
-        { name: 'Now', type: 'bar', data: CA.pick(d.headcount, 'Headcount Now') },
-        { name: 'Forward', type: 'bar', data: CA.pick(d.headcount, 'Forward Headcount'), itemStyle: { color: '#10b981' } }
+        { name: 'Now, planned', type: 'bar', data: CA.pick(d.headcount, 'Headcount Now') },
+        { name: 'Now, calibrated', type: 'bar', data: CA.pick(d.headcount, 'Headcount Now (Calibrated)'), itemStyle: { color: '#1e40af' } },
+        { name: 'Forward, planned', type: 'bar', data: CA.pick(d.headcount, 'Forward Headcount'), itemStyle: { color: '#10b981' } },
+        { name: 'Forward, calibrated', type: 'bar', data: CA.pick(d.headcount, 'Forward Headcount (Calibrated)'), itemStyle: { color: '#047857' } }
       ]
     }
   });
@@ -129,8 +131,11 @@
     id: 'headcount-table', wide: true, title: 'Headcount plan', rows: d.headcountRows,
     columns: [
       { key: 'segment', label: 'Segment' }, { key: 'accounts', label: 'Accounts', format: '#,0' }, { key: 'arr', label: 'ARR', format: '$#,0' },
-      { key: 'headcount_now', label: 'CSMs now', format: '#,0.0' }, { key: 'forward_accounts', label: 'Fwd accounts', format: '#,0' },
-      { key: 'forward_arr', label: 'Fwd ARR', format: '$#,0' }, { key: 'forward_headcount', label: 'Fwd CSMs', format: '#,0.0' }
+      { key: 'hours_per_account_month', label: 'h/acct-mo planned', format: '#,0.00' },
+      { key: 'hours_per_account_month_calibrated', label: 'calibrated', format: '#,0.00' },
+      { key: 'headcount_now', label: 'FTE now planned', format: '#,0.0' }, { key: 'headcount_now_calibrated', label: 'calibrated', format: '#,0.0' },
+      { key: 'forward_accounts', label: 'Fwd accounts', format: '#,0' }, { key: 'forward_arr', label: 'Fwd ARR', format: '$#,0' },
+      { key: 'forward_headcount', label: 'Fwd FTE planned', format: '#,0.0' }, { key: 'forward_headcount_calibrated', label: 'calibrated', format: '#,0.0' }
     ]
   });
   CA.table(grid, {

@@ -9,8 +9,10 @@ public static class CalibrationData
         [
             ("Observed vs Planned Hours", null, "touchpoint hours, all segments"),
             ("Fit Pseudo R2", null, "time equation, weighted by account-months"),
-            ("Headcount Now", null, "CSMs for today's book"),
-            ("Forward Headcount", null, "CSMs for the forward ARR target"),
+            ("Headcount Now", null, "CSM FTE for today's book, planned model"),
+            ("Headcount Now (Calibrated)", null, "CSM FTE for today's book, calibrated model"),
+            ("Forward Headcount", null, "CSM FTE for the forward ARR target, planned model"),
+            ("Forward Headcount (Calibrated)", null, "CSM FTE for the forward ARR target, calibrated model"),
         ]),
         ["hoursBySegment"] = q.Measures(["Planned Touchpoint Hours", "Observed Touchpoint Hours", "Observed vs Planned Hours"], ["segment"]),
         ["hoursByTouchpoint"] = q.Measures(["Planned Touchpoint Hours", "Observed Touchpoint Hours"], ["type"]),
@@ -38,10 +40,11 @@ public static class CalibrationData
                 arr_per_csm_low, arr_per_csm_high, points_per_account
             from capacity_planned order by segment
             """),
-        ["headcount"] = q.Measures(["Headcount Now", "Forward Headcount"], ["segment"]),
+        ["headcount"] = q.Measures(["Headcount Now", "Headcount Now (Calibrated)", "Forward Headcount", "Forward Headcount (Calibrated)"], ["segment"], "segment <> 'total'"),
         ["headcountRows"] = q.Select("capacity_headcount_plan", """
-            select segment, accounts, arr, headcount_now, forward_arr, forward_accounts, forward_headcount
-            from capacity_headcount_plan order by segment
+            select segment, accounts, arr, hours_per_account_month, hours_per_account_month_calibrated, headcount_now,
+                headcount_now_calibrated, forward_arr, forward_accounts, forward_headcount, forward_headcount_calibrated
+            from capacity_headcount_plan order by segment = 'total', segment
             """),
         ["scenarios"] = q.Measures(["Scenario Headcount", "Scenario Headcount Delta"], ["scenario"]),
         ["scenarioRows"] = q.Select("capacity_scenario", """

@@ -228,15 +228,16 @@ insert into capacity_recommendation values
 -- Headcount: now 2.5 + 1.0 + 0.5 = 4.0; forward 3.0 + 1.5 + 0.5 = 5.0.
 create table capacity_headcount_plan (
     segment varchar, accounts double, arr double, headcount_now double, forward_arr double, forward_accounts double,
-    forward_headcount double, headcount_now_calibrated double, forward_headcount_calibrated double
+    forward_headcount double, headcount_now_calibrated double, forward_headcount_calibrated double,
+    hours_per_account_month double, hours_per_account_month_calibrated double
 );
 insert into capacity_headcount_plan values
-    ('enterprise', 4, 700000, 2.5, 840000, 5, 3.0, 3.5, 4.0),
-    ('mid_market', 1, 30000, 1.0, 45000, 2, 1.5, 1.5, 2.0),
-    ('smb', 0, 0, 0.5, 0, 0, 0.5, 0.5, 0.5),
+    ('enterprise', 4, 700000, 2.5, 840000, 5, 3.0, 3.5, 4.0, 60.0, 84.0),
+    ('mid_market', 1, 30000, 1.0, 45000, 2, 1.5, 1.5, 2.0, 96.0, 144.0),
+    ('smb', 0, 0, 0.5, 0, 0, 0.5, 0.5, 0.5, 0.0, 0.0),
     -- The calibrate stage writes a total row too: measures must not count it again (4.0 now, 5.0 forward;
     -- at the calibrated model 5.5 now, 6.5 forward).
-    ('total', 5, 730000, 4.0, 885000, 7, 5.0, 5.5, 6.5);
+    ('total', 5, 730000, 4.0, 885000, 7, 5.0, 5.5, 6.5, 67.2, 96.0);
 
 create table capacity_scenario (
     scenario varchar, segment varchar, headcount double, accounts_per_csm double, arr_per_csm double, headcount_delta double
