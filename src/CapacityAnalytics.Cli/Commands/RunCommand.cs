@@ -16,14 +16,21 @@ public static class RunCommand
         ["ingest"]);
 
     public static Command CreateCalibrate(CliEnvironment env) => Build(env, "calibrate",
-        "Calibrate the capacity model against the observed workload already in the warehouse: planned vs observed, fitted multipliers with ranges, recommended book sizes, headcount, scenarios; writes the new model version.",
-        ["calibrate"]);
+        "Calibrate the capacity model against the observed workload already in the warehouse: planned vs observed, fitted multipliers with ranges, recommended book sizes, headcount, scenarios, an out-of-time backtest; writes the new model version.",
+        ["calibrate"], withBacktest: true);
 
-    private static Command Build(CliEnvironment env, string name, string description, IReadOnlyCollection<string> stages)
+    /// <summary>Prints the out-of-time backtest's summary (it is always computed and published).</summary>
+    private static readonly Option<bool> Backtest = new("--backtest")
+    {
+        Description = "Also print the backtest: each recent quarter predicted from the months before it, per CSM, segment and company, against the planned model and last quarter's hours.",
+    };
+
+    private static Command Build(CliEnvironment env, string name, string description, IReadOnlyCollection<string> stages, bool withBacktest = false)
     {
         var args = new PipelineArguments();
         var command = new Command(name, description);
         args.AddTo(command);
+        if (withBacktest) command.Options.Add(Backtest);
         command.SetAction((parse, cancellationToken) => Task.FromResult(env.Execute(() =>
         {
             var config = args.Resolve(parse);
@@ -32,7 +39,7 @@ public static class RunCommand
             var runner = new PipelineRunner(env.Clock, observer) { LockTimeout = TimeSpan.FromSeconds(parse.GetValue(args.Wait)) };
             var summary = runner.Run(config, StageCatalog.For(config, stages, SampleSources.Writer), "manual", cancellationToken);
             if (env.Json) env.WriteJson(RunSummaryJson.Document(summary));
-            else RunSummaryView.Render(env.Console, summary, quiet);
+            else RunSummaryView.Render(env.Console, summary, quiet, withBacktest && parse.GetValue(Backtest));
             return ExitCodes.Ok;
         })));
         return command;

@@ -9,6 +9,8 @@ namespace CapacityAnalytics.Cli.Commands;
 /// <summary>A run's summary as <c>--format json</c> writes it: what each stage did and what it found.</summary>
 public static class RunSummaryJson
 {
+    private static readonly string[] BacktestLevels = ["csm", "segment", "company"];
+
     public static Dictionary<string, object?> Document(RunSummary summary)
     {
         var document = new Dictionary<string, object?>
@@ -56,6 +58,21 @@ public static class RunSummaryJson
                 ["model_version"] = calibrate.Calibrated?.Model.Version,
                 ["model_file"] = calibrate.ModelFile,
                 ["changes"] = calibrate.Calibrated?.Changes,
+                ["backtest"] = calibrate.Backtest is { } backtest
+                    ? new Dictionary<string, object?>
+                    {
+                        ["summary"] = BacktestLevels.Select(level => new Dictionary<string, object?>
+                        {
+                            ["level"] = level,
+                            ["calibrated"] = backtest.Summary(level, r => r.PredictedHours),
+                            ["planned"] = backtest.Summary(level, r => r.PlannedHours),
+                            ["naive"] = backtest.Summary(level, r => r.NaiveHours),
+                            ["coverage_90"] = backtest.Coverage(level),
+                        }).ToList(),
+                        ["rows"] = backtest.Rows,
+                        ["drift"] = backtest.Drift,
+                    }
+                    : null,
             };
         }
         if (summary.Stage<PublishStageResult>() is { } publish)

@@ -10,7 +10,7 @@ namespace CapacityAnalytics.Cli.Commands;
 /// <summary>The end of a run on the terminal: where the warehouse is, what each stage did, what needs attention.</summary>
 public static class RunSummaryView
 {
-    public static void Render(IAnsiConsole console, RunSummary summary, bool quiet)
+    public static void Render(IAnsiConsole console, RunSummary summary, bool quiet, bool backtest = false)
     {
         var total = summary.Stages.Sum(s => s.Seconds).ToString("0.0", CultureInfo.InvariantCulture);
         var rejects = summary.Stages.Sum(s => s.Rejects);
@@ -35,6 +35,7 @@ public static class RunSummaryView
         if (summary.Stage<CalibrateStageResult>() is { Calibration: { } calibration } calibrate)
         {
             foreach (var table in CalibrationReport.Tables(calibration, calibrate.Calibrated)) Render(console, table);
+            if (backtest && calibrate.Backtest is { } result) Render(console, CalibrationReport.Backtest(result));
         }
         if (summary.Stage<TransformStageResult>() is { } transform)
         {

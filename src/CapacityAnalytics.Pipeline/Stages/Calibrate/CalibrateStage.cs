@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
+using CapacityAnalytics.Core.Capacity.Backtest;
 using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Warehouse;
@@ -13,6 +14,9 @@ namespace CapacityAnalytics.Pipeline.Stages.Calibrate;
 /// </summary>
 public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
 {
+    /// <summary>How many recent quarters the out-of-time backtest predicts.</summary>
+    public const int BacktestQuarters = 4;
+
     public string Name => "calibrate";
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
@@ -29,13 +33,17 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         var observations = CalibrationInputs.AccountMonths(connection);
         if (observations.Count == 0)
         {
-            return new CalibrateStageResult(Name, 0, 0, rows, ["no account-months observed: planned model only, nothing calibrated"], null, null, null);
+            return new CalibrateStageResult(Name, 0, 0, rows, ["no account-months observed: planned model only, nothing calibrated"], null, null, null, null);
         }
         cancellationToken.ThrowIfCancellationRequested();
         var touchpoints = CalibrationInputs.Touchpoints(connection);
         var result = Calibrator.Calibrate(model, observations, touchpoints, options);
         var fitted = string.Create(CultureInfo.InvariantCulture,
             $"fitted on {result.AccountMonths:N0} account-months of {result.Accounts:N0} accounts ({result.FirstMonth:yyyy-MM} to {result.LastMonth:yyyy-MM}), {result.Bootstrap.Reps} bootstrap reps");
+        cancellationToken.ThrowIfCancellationRequested();
+        // How right the model was: each recent quarter predicted from the months before it only.
+        var backtest = ModelBacktest.Run(model, observations, BacktestQuarters, options?.Glm);
+        rows += CalibrationTables.WriteBacktest(connection, backtest);
         CalibratedModel calibrated;
         try
         {
@@ -47,7 +55,7 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
             // the tables still show the estimates and their ranges for the analyst to judge.
             rows += CalibrationTables.WriteCalibration(connection, result, []);
             return new CalibrateStageResult(Name, 0, observations.Count, rows,
-                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated"], result, null, null);
+                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated"], result, null, null, backtest);
         }
         rows += CalibrationTables.WriteCalibration(connection, result, calibrated.Changes);
         // Headcount at the calibrated model beside the planned one: the fitted mean hours of each segment's months.
@@ -55,7 +63,7 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         RecordTable.Replace(connection, "capacity_headcount_plan", HeadcountPlanner.Plan(model, portfolio, model.Forward, fittedHours));
         var path = WriteModelFile(context, calibrated);
         return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}"],
-            result, calibrated, path);
+            result, calibrated, path, backtest);
     }
 
     private static string WriteModelFile(RunContext context, CalibratedModel calibrated)
@@ -75,5 +83,5 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
 /// (null when the fit was implausible and no file was written) and where that file is.
 /// </summary>
 public sealed record CalibrateStageResult(string Stage, double Seconds, long RowsIn, long RowsOut, IReadOnlyList<string> Details,
-    CalibrationResult? Calibration, CalibratedModel? Calibrated, string? ModelFile)
+    CalibrationResult? Calibration, CalibratedModel? Calibrated, string? ModelFile, BacktestResult? Backtest)
     : StageResult(Stage, Seconds, RowsIn, RowsOut, Details);

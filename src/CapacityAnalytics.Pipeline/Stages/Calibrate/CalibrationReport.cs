@@ -1,5 +1,6 @@
 using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
+using CapacityAnalytics.Core.Capacity.Backtest;
 using CapacityAnalytics.Pipeline.Running;
 
 namespace CapacityAnalytics.Pipeline.Stages.Calibrate;
@@ -26,6 +27,32 @@ public static class CalibrationReport
             calibrated is null ? "no new model version: the fit is outside the model file's bounds" : $"new model version {calibrated.Model.Version}"),
     ];
 
+    private static readonly string[] BacktestLevels = ["csm", "segment", "company"];
+
+    /// <summary>The backtest in one table: per level and model, the predictions made, MAPE, bias and range coverage.</summary>
+    public static ReportTable Backtest(BacktestResult backtest)
+    {
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var level in BacktestLevels)
+        {
+            foreach (var (name, predicted) in new (string, Func<CapacityBacktestRow, double?>)[]
+            {
+                ("calibrated", r => r.PredictedHours), ("planned", r => r.PlannedHours), ("naive (last quarter)", r => r.NaiveHours),
+            })
+            {
+                var summary = backtest.Summary(level, predicted);
+                if (summary.Predictions == 0) continue;
+                rows.Add([level, name, summary.Predictions.ToString(CultureInfo.InvariantCulture), Maybe(summary.Mape, "P1"), Maybe(summary.Bias, "+0.0;-0.0;0.0"),
+                    name == "calibrated" ? Maybe(backtest.Coverage(level), "P0") : ""]);
+            }
+        }
+        var quarters = backtest.Rows.Select(r => r.QuarterStart).Distinct().Order().ToList();
+        var footer = quarters.Count == 0
+            ? "no quarter with six months of data before it: nothing to backtest yet"
+            : $"quarters {quarters[0]:yyyy-MM} to {quarters[^1]:yyyy-MM}, each predicted from the months before it; per row in capacity_backtest, parameters by quarter in capacity_drift";
+        return new ReportTable("6 backtest: predicted vs observed customer hours per quarter", ["level", "model", "predictions", "MAPE", "bias h", "in 90% range"], rows, footer);
+    }
+
     /// <summary>How many touchpoint rows the terminal shows; the rest are in capacity_touchpoint and on the dashboard.</summary>
     public const int TouchpointRows = 12;
 
@@ -46,6 +73,8 @@ public static class CalibrationReport
         return new ReportTable("2 planned vs observed touchpoints (per account-month)",
             ["segment", "type", "plan n", "obs n", "plan min", "obs min", "plan h", "obs h"], rows, footer);
     }
+
+    private static string Maybe(double? value, string format) => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "";
 
     private static string Maybe(double? value) => value is { } v ? N(v) : "";
 }

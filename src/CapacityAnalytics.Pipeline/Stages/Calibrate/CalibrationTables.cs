@@ -1,4 +1,5 @@
 using CapacityAnalytics.Core.Capacity;
+using CapacityAnalytics.Core.Capacity.Backtest;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
@@ -26,6 +27,11 @@ public static class CalibrationTables
         + RecordTable.Replace(connection, "capacity_worst_fit", result.WorstAccounts)
         + RecordTable.Replace(connection, "capacity_recommendation", result.Recommendations)
         + RecordTable.Replace(connection, "capacity_model_change", changes);
+
+    /// <summary>capacity_backtest (predicted vs observed hours per quarter) and capacity_drift (parameters by quarter).</summary>
+    public static long WriteBacktest(DuckDBConnection connection, BacktestResult backtest) =>
+        RecordTable.Replace(connection, "capacity_backtest", backtest.Rows)
+        + RecordTable.Replace(connection, "capacity_drift", backtest.Drift);
 
     private sealed record CalibratedParameter(string Parameter, string? Segment, double Planned, double Estimate, double Low, double High);
 
