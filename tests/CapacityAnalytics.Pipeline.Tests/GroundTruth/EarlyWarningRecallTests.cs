@@ -17,7 +17,7 @@ public class EarlyWarningRecallTests(ITestOutputHelper output)
         var alerts = new List<(string Csm, DateOnly Opened, string Detail)>();
         using (var command = run.Connection.Command(
             "select key, opened_week, indicator || ' ' || round(baseline_value, 2) || '->' || round(current_value, 2) || ' cause: ' || coalesce(likely_cause, '-') "
-            + "from fct_early_warning where level = 'csm' order by key, opened_week"))
+            + "from fct_early_warning where level = 'csm' and family = 'decline' order by key, opened_week"))
         using (var reader = command.ExecuteReader())
         {
             while (reader.Read()) alerts.Add((reader.GetString(0), reader.GetFieldValue<DateOnly>(1), reader.GetString(2)));
