@@ -68,7 +68,9 @@ overload_episodes as (
         min(week_start) filter (where phase = 'open') as opened_week,
         max(week_start) filter (where over and phase = 'open') as last_week,
         min(week_start) filter (where phase = 'closed') as closed_week,
-        count(*) filter (where over) as weeks_breached,
+        -- Over weeks while open, plus those of the window in which it opened (before that week).
+        count(*) filter (where over and phase = 'open')
+            + arg_min(over_weeks - cast(over as bigint), week_start) filter (where phase = 'open') as weeks_breached,
         cast(null as double) as baseline_value,
         any_value(threshold_value) as threshold_value,
         arg_min(current_value, week_start) filter (where phase = 'open') as opened_value,
@@ -179,9 +181,9 @@ select
     case when counted.exposure_counted then counted.arr_at_risk else 0 end as counted_arr_at_risk,
     case
         when counted.family = 'overload' and counted.indicator = 'utilization'
-            then format('customer hours at {:.0f}% of customer-facing capacity: rebalance the book or add capacity', 100 * counted.current_value)
+            then format('customer hours at {:.0f}% of customer-facing capacity: rebalance the book or add capacity', 100 * counted.worst_value)
         when counted.family = 'overload'
-            then format('book at {:.0f}% of the high end of its range: move accounts to a CSM with room', 100 * counted.current_value)
+            then format('book at {:.0f}% of the high end of its range: move accounts to a CSM with room', 100 * counted.worst_value)
         when counted.likely_cause like '%book grew%'
             then format('book grew by {:d} accounts: rebalance', cast(round(counted.book_growth_accounts) as bigint))
         when counted.likely_cause like '%onboarding wave%' and counted.onboarding_weeks_left is not null
