@@ -11,6 +11,29 @@ weeks as (
     select * from int_calendar_weeks
 ),
 
+workload as (
+    select * from model_workload
+),
+
+-- The day the last onboarding account of each book leaves the onboarding window.
+onboarding_ends as (
+    select
+        account_weeks.week_start,
+        rollup_level(grouping(account_weeks.csm_id), grouping(account_weeks.team), grouping(account_weeks.segment)) as level,
+        rollup_key(grouping(account_weeks.csm_id), grouping(account_weeks.team), grouping(account_weeks.segment),
+            account_weeks.csm_id, account_weeks.team, account_weeks.segment) as key,
+        max(account_weeks.contract_start + workload.onboarding_window_days) as onboarding_ends_on,
+    from int_account_weeks as account_weeks
+    cross join workload
+    where account_weeks.onboarding
+    group by grouping sets (
+        (account_weeks.week_start, account_weeks.csm_id),
+        (account_weeks.week_start, account_weeks.team),
+        (account_weeks.week_start, account_weeks.segment),
+        (account_weeks.week_start)
+    )
+),
+
 numbered as (
     select
         rollup.level,
@@ -50,6 +73,8 @@ compared as (
 causes as (
     select
         compared.*,
+        compared.window_book_accounts - compared.baseline_book_accounts as book_growth_accounts,
+        cast(ceil((onboarding_ends.onboarding_ends_on - numbered_week.ref_date) / 7) as bigint) as onboarding_weeks_left,
         nullif(concat_ws('; ',
             case when compared.window_book_accounts > compared.baseline_book_accounts * (1 + params.cause_growth) then 'book grew' end,
             case when compared.window_time_off_hours > 0 then 'time off in window' end,
@@ -66,6 +91,12 @@ causes as (
         ), '') as likely_cause,
     from compared
     cross join params
+    inner join weeks as numbered_week
+        on numbered_week.week_start = compared.week_start
+    left join onboarding_ends
+        on onboarding_ends.level = compared.level
+        and onboarding_ends.key = compared.key
+        and onboarding_ends.week_start = compared.week_start
 )
 
 select * from causes

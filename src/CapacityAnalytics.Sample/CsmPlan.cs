@@ -13,6 +13,8 @@ public enum CsmPart
     Regular,
     Control,
     Overload,
+    /// <summary>Overloaded from the first week to the end: no history of their own to fall from.</summary>
+    AlwaysOverloaded,
     Leaver,
     Hire,
 }

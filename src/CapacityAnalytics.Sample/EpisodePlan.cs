@@ -6,6 +6,9 @@ public sealed class EpisodePlan(CsmPlan csm, DateOnly onset, DateOnly end, bool 
 {
     public const string OverloadKind = "book_growth_overload";
 
+    /// <summary>A CSM whose book is overloaded from the first week of the extract to its end.</summary>
+    public const string AlwaysOverloadedKind = "always_overloaded";
+
     /// <summary>Share of the proactive touches an overloaded CSM still holds.</summary>
     public const double ProactiveKept = 0.3;
 
@@ -19,6 +22,8 @@ public sealed class EpisodePlan(CsmPlan csm, DateOnly onset, DateOnly end, bool 
     public DateOnly End { get; } = end;
 
     public bool UntilEndOfExtract { get; } = untilEndOfExtract;
+
+    public string Kind => Csm.Part == CsmPart.AlwaysOverloaded ? AlwaysOverloadedKind : OverloadKind;
 
     public int BookBefore { get; set; }
 

@@ -3,7 +3,10 @@ namespace CapacityAnalytics.Sample;
 /// <summary>
 /// Chooses the CSMs the sample plants signals on (one control with only a PTO week; about one in six overloaded,
 /// at least two) and plants the overload episodes: at a Monday the CSM's book grows by 60-100% with accounts taken
-/// from regular CSMs of the same lane, for 6-12 weeks (then the accounts go back) or until the end of the extract.
+/// from regular CSMs of the same lane, for 6-12 weeks (then the accounts go back) or until the end of the extract
+/// (always the first episode, otherwise one in four). A CSM marked <see cref="CsmPart.AlwaysOverloaded"/> gets the same
+/// growth from the first Monday of the extract to its end; <see cref="ChooseCsms"/> does not pick one yet (with 12
+/// CSMs no lane has the regulars to donate to it without starving the other episodes).
 /// </summary>
 public static class EpisodePlanner
 {
@@ -52,22 +55,31 @@ public static class EpisodePlanner
         var latest = SampleCalendar.WeekStart(end.AddDays(-7 * MinimumEpisodeWeeks));
         var claimed = new HashSet<AccountPlan>();
         var episodes = new List<EpisodePlan>();
-        foreach (var csm in csms.Where(c => c.Part == CsmPart.Overload))
+        var first = true;
+        foreach (var csm in csms.Where(c => c.Part is CsmPart.Overload or CsmPart.AlwaysOverloaded).OrderBy(c => c.Part == CsmPart.AlwaysOverloaded))
         {
             var onset = earliest.AddDays(7 * random.Next(Math.Max(1, (latest.DayNumber - earliest.DayNumber) / 7 + 1)));
             var weeks = random.Next(MinimumEpisodeWeeks, MaximumEpisodeWeeks + 1);
             var last = onset.AddDays(7 * weeks - 1);
-            var untilEnd = random.Chance(0.25) || last >= end;
+            var untilEnd = random.Chance(0.25) || last >= end || first;
+            first = false;
+            if (csm.Part == CsmPart.AlwaysOverloaded)
+            {
+                // The first Monday of the extract (an account handed over on it is in the book all along).
+                onset = SampleCalendar.WeekStart(options.PeriodStart.AddDays(6));
+                untilEnd = true;
+            }
             var episode = new EpisodePlan(csm, onset, untilEnd ? end : last, untilEnd);
             episode.BookBefore = accounts.Count(a => a.IsLive(onset, end) && a.OwnerAt(onset) == csm.Index);
 
             var donors = accounts
                 .Where(a => !claimed.Contains(a)
-                    && a.ContractStart < onset.AddDays(-7)
+                    && (a.ContractStart < onset.AddDays(-7) || (csm.Part == CsmPart.AlwaysOverloaded && a.ContractStart < onset))
                     && a.IsLive(onset, end)
                     && csms[a.OwnerAt(onset)] is { Part: CsmPart.Regular } owner
                     && owner.Role == csm.Role
-                    && !a.OwnerChangesBetween(onset.AddDays(-56), episode.End.AddDays(7)))
+                    // A lasting episode looks as far ahead as the longest ending one (later reassignments may follow).
+                    && !a.OwnerChangesBetween(onset.AddDays(-56), SampleCalendar.Min(episode.End, onset.AddDays(7 * MaximumEpisodeWeeks)).AddDays(7)))
                 .ToList();
             var wanted = Math.Max(3, (int)Math.Round(episode.BookBefore * random.Uniform(0.6, 1.0)));
             for (var i = 0; i < wanted && donors.Count > 0; i++)

@@ -32,7 +32,7 @@ public static class GroundTruthBuilder
         var months = EpisodePlanner.AffectedAccountMonths(episode, plan.Accounts, plan.End);
         return new PlantedEpisode(
             episode.Csm.Id,
-            EpisodePlan.OverloadKind,
+            episode.Kind,
             episode.Onset,
             episode.End,
             episode.UntilEndOfExtract,

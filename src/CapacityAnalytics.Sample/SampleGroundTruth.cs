@@ -9,7 +9,8 @@ public sealed record AccountMonth(string AccountId, string Month);
 
 /// <summary>A planted overload episode and where it shows.</summary>
 /// <param name="CsmId">The overloaded CSM.</param>
-/// <param name="Kind">What was planted (<c>book_growth_overload</c>).</param>
+/// <param name="Kind">What was planted: <c>book_growth_overload</c> (an onset the decline family should catch) or
+/// <c>always_overloaded</c> (overloaded from the first week, no history to fall from: for the overload family).</param>
 /// <param name="Onset">The Monday the book grew and proactive work collapsed.</param>
 /// <param name="End">Last day of the episode (inclusive); the extract's end date when it lasts until then.</param>
 /// <param name="UntilEndOfExtract">The episode had not ended by the end of the extract.</param>

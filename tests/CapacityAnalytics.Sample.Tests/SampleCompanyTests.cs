@@ -50,8 +50,9 @@ public sealed class SampleCompanyTests(SampleCompanyFixture company)
     public void Overload_episodes_are_planted_and_proactive_work_per_account_drops_after_onset()
     {
         // Given the ground truth's episodes and the company's activities and ownership
-        var episodes = company.Truth.Episodes;
+        var episodes = company.Truth.Episodes.Where(e => e.Kind == EpisodePlan.OverloadKind).ToList();
         Assert.True(episodes.Count >= 2, "at least two episodes");
+        Assert.Contains(episodes, e => e.UntilEndOfExtract);
         var book = new BookHistory(company.File(InputContract.Accounts), company.File(InputContract.AccountHistory));
         var activities = company.File(InputContract.Activities);
         var docs = DocsTimeTable.Load();

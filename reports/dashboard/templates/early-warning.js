@@ -1,4 +1,4 @@
-/* Early warning, for CS leaders: who is sliding, since when, how far below their own baseline, what is exposed. */
+/* Early warning, for CS leaders: who is sliding or overloaded, since when, how far off, what to do, what is exposed, past alerts. */
 (function () {
   'use strict';
   var d = CA.data.data;
@@ -6,19 +6,51 @@
 
   CA.kpis(d.kpis);
 
+  function valueFormat(v, r) { return CA.format(v, r.family === 'overload' ? '0%' : indicatorFormat(r.indicator)); }
+
   var grid = CA.section('Open alerts');
   CA.table(grid, {
     id: 'open-alerts', wide: true, title: 'Open alerts', rows: d.openAlerts,
-    sub: 'Most exposed first. Baseline: trailing mean before the drop; current: rolling mean in the last breach week.',
+    sub: 'Most exposed first. decline: below the frozen pre-breach baseline, open until back in the recovery band for the recovery weeks; ' +
+      'overload: over customer-facing capacity or above the book range, whatever the history. Now: rolling mean in the latest week.',
     columns: [
-      { key: 'name', label: 'Who' }, { key: 'level', label: 'Level' }, { key: 'indicator', label: 'Indicator' },
-      { key: 'since', label: 'Sliding since' }, { key: 'weeks_breached', label: 'Weeks', format: '#,0' },
-      { key: 'baseline_value', label: 'Baseline', format: function (v, r) { return CA.format(v, indicatorFormat(r.indicator)); } },
-      { key: 'current_value', label: 'Current', format: function (v, r) { return CA.format(v, indicatorFormat(r.indicator)); } },
-      { key: 'exposed_arr', label: 'Exposed ARR', format: CA.measureFormat('Exposed ARR') },
+      { key: 'family', label: 'Family' }, { key: 'name', label: 'Who' }, { key: 'level', label: 'Level' }, { key: 'indicator', label: 'Indicator' },
+      { key: 'since', label: 'Since' }, { key: 'weeks_open', label: 'Weeks open', format: '#,0' },
+      { key: 'baseline_value', label: 'Baseline / limit', format: valueFormat },
+      { key: 'current_value', label: 'Now', format: valueFormat },
+      { key: 'exposed_arr', label: 'Book ARR', format: CA.measureFormat('Exposed ARR') },
       { key: 'renewals_in_horizon', label: 'Renewals 90d', format: '#,0' },
-      { key: 'arr_at_risk', label: 'ARR at risk', format: CA.measureFormat('ARR at Risk') },
-      { key: 'likely_cause', label: 'Likely cause' }
+      { key: 'likely_cause', label: 'Likely cause' },
+      { key: 'next_step', label: 'Next step' }
+    ]
+  });
+  CA.table(grid, {
+    id: 'open-by-family', title: 'Open alerts by family and level', rows: d.byFamily,
+    columns: [
+      { key: 'family', label: 'Family' }, { key: 'level', label: 'Level' },
+      { key: 'open_alerts', label: 'Open alerts', format: '#,0' }, { key: 'keys', label: 'Flagged', format: '#,0' }
+    ]
+  });
+  CA.table(grid, {
+    id: 'exposure-by-level', title: 'Exposure, each book once', rows: d.exposureByLevel,
+    sub: 'ARR and renewals of the books behind open alerts, counted once however many alerts a book has',
+    columns: [
+      { key: 'level', label: 'Level' }, { key: 'keys', label: 'Flagged', format: '#,0' },
+      { key: 'exposed_arr', label: 'Exposed ARR', format: '$#,0' },
+      { key: 'renewals_in_horizon', label: 'Renewals 90d', format: '#,0' }
+    ]
+  });
+
+  grid = CA.section('Alert history');
+  CA.table(grid, {
+    id: 'alert-history', wide: true, title: 'Closed alerts', rows: d.history,
+    sub: 'Latest closed first; weeks open: from opening to the week it closed',
+    columns: [
+      { key: 'family', label: 'Family' }, { key: 'name', label: 'Who' }, { key: 'level', label: 'Level' }, { key: 'indicator', label: 'Indicator' },
+      { key: 'opened', label: 'Opened' }, { key: 'closed', label: 'Closed' }, { key: 'weeks_open', label: 'Weeks open', format: '#,0' },
+      { key: 'baseline_value', label: 'Baseline / limit', format: valueFormat },
+      { key: 'worst_value', label: 'Worst', format: valueFormat },
+      { key: 'next_step', label: 'Next step' }
     ]
   });
 

@@ -148,7 +148,28 @@ public sealed class EarlyWarningRules
     public int BacktestDays { get; set; } = 120;
     /// <summary>... and an alert is backtested once at least this many of them have passed.</summary>
     public int BacktestMinDays { get; set; } = 60;
+    /// <summary>A week counts as recovered when the window mean is within this share of the rule's drop threshold of the
+    /// frozen baseline (0.5 with drop_points 0.15: at most 0.075 below it).</summary>
+    public double RecoveryBand { get; set; } = 0.5;
+    /// <summary>Consecutive recovered weeks before a decline alert closes (hysteresis).</summary>
+    public int RecoveryWeeks { get; set; } = 3;
     public List<IndicatorRule> Rules { get; set; } = [];
+    /// <summary>The absolute-overload family: load and book against capacity, whatever the CSM's own history.</summary>
+    public OverloadRules Overload { get; set; } = new();
+}
+
+/// <summary>
+/// Absolute overload (docs/metrics.md): a CSM-week is over when utilization (customer hours / customer-facing hours)
+/// exceeds <see cref="UtilizationAbove"/>, or the book exceeds the high end of the model's accounts-per-CSM range by
+/// more than <see cref="BookAboveRange"/>; an alert opens when at least <see cref="MinWeeks"/> of the last
+/// <see cref="Weeks"/> weeks are over, and closes after recovery_weeks consecutive weeks in which that no longer holds.
+/// </summary>
+public sealed class OverloadRules
+{
+    public double UtilizationAbove { get; set; } = 1.0;
+    public double BookAboveRange { get; set; }
+    public int Weeks { get; set; } = 4;
+    public int MinWeeks { get; set; } = 3;
 }
 
 public sealed class IndicatorRule

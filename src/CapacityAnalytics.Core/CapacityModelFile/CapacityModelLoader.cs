@@ -100,6 +100,13 @@ public static class CapacityModelLoader
         if (ew.BaselineWeeks < 4) Fail("early_warning.baseline_weeks", "must be at least 4");
         if (ew.WindowWeeks < 1 || ew.WindowWeeks > ew.BaselineWeeks) Fail("early_warning.window_weeks", "must be between 1 and baseline_weeks");
         if (ew.PersistWeeks < 1) Fail("early_warning.persist_weeks", "must be at least 1");
+        if (ew.RecoveryBand is < 0 or >= 1) Fail("early_warning.recovery_band", "must be in [0, 1): a share of the rule's drop threshold");
+        if (ew.RecoveryWeeks < 1) Fail("early_warning.recovery_weeks", "must be at least 1");
+        var o = ew.Overload;
+        if (o.UtilizationAbove <= 0) Fail("early_warning.overload.utilization_above", "must be positive (1 = customer-facing capacity)");
+        if (o.BookAboveRange < 0) Fail("early_warning.overload.book_above_range", "must not be negative");
+        if (o.Weeks < 1) Fail("early_warning.overload.weeks", "must be at least 1");
+        if (o.MinWeeks < 1 || o.MinWeeks > o.Weeks) Fail("early_warning.overload.min_weeks", "must be between 1 and overload.weeks");
         foreach (var (r, i) in ew.Rules.Select((r, i) => (r, i)))
         {
             if (string.IsNullOrWhiteSpace(r.Indicator)) Fail($"early_warning.rules[{i}].indicator", "is required");

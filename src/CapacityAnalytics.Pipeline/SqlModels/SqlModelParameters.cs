@@ -1,3 +1,4 @@
+using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Core.CapacityModelFile;
 using DuckDB.NET.Data;
 
@@ -18,6 +19,7 @@ public static class SqlModelParameters
                 segment varchar, standard_minutes double, prep_minutes double);
             create or replace table model_type_map (vendor_type varchar, type varchar);
             create or replace table model_ew_rule (indicator varchar, drop_points double, drop_sd double);
+            create or replace table model_book_range (segment varchar, lane varchar, accounts_low double, accounts_high double);
             """);
         foreach (var s in model.Segments)
         {
@@ -40,6 +42,16 @@ public static class SqlModelParameters
             Insert(connection, "model_ew_rule", r.Indicator, r.DropPoints, r.DropSd);
         }
 
+        // Accounts per CSM by segment, the planned model's range (docs/capacity-model.md); none in the digital lane.
+        var chain = AvailableHoursChain.From(model.AvailableHours);
+        foreach (var plan in SegmentPlan.AllFrom(model))
+        {
+            if (PlannedModel.Range(chain, plan, model.Drivers) is { } range)
+            {
+                Insert(connection, "model_book_range", plan.Segment, Lanes.Name(plan.Lane), range.Low, range.High);
+            }
+        }
+
         var w = model.Workload;
         var a = model.AvailableHours;
         Execute(connection, "create or replace table model_workload as select " + Columns(
@@ -53,7 +65,9 @@ public static class SqlModelParameters
             ("baseline_weeks", e.BaselineWeeks), ("window_weeks", e.WindowWeeks), ("persist_weeks", e.PersistWeeks),
             ("min_baseline_weeks", e.MinBaselineWeeks), ("cause_growth", e.CauseGrowth),
             ("time_off_exclude_share", e.TimeOffExcludeShare), ("backtest_days", e.BacktestDays),
-            ("backtest_min_days", e.BacktestMinDays)));
+            ("backtest_min_days", e.BacktestMinDays), ("recovery_band", e.RecoveryBand), ("recovery_weeks", e.RecoveryWeeks),
+            ("overload_utilization_above", e.Overload.UtilizationAbove), ("overload_book_above_range", e.Overload.BookAboveRange),
+            ("overload_weeks", e.Overload.Weeks), ("overload_min_weeks", e.Overload.MinWeeks)));
 
         var (dataStart, latest) = ActivityRange(connection);
         var resolved = asOf ?? latest ?? throw new SqlModelDefinitionException(

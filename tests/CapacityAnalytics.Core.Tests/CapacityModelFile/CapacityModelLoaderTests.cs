@@ -49,4 +49,36 @@ public class CapacityModelLoaderTests
         Assert.Contains("segments.", ex.Message, StringComparison.Ordinal);
         Assert.Contains("min_arr", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("  recovery_weeks: 3 ", "  recovery_weeks: 0 ", "early_warning.recovery_weeks")]
+    [InlineData("  recovery_band: 0.5 ", "  recovery_band: 1.5 ", "early_warning.recovery_band")]
+    [InlineData("    min_weeks: 3", "    min_weeks: 5", "early_warning.overload.min_weeks")]
+    [InlineData("    utilization_above: 1.0 ", "    utilization_above: 0 ", "early_warning.overload.utilization_above")]
+    public void Bad_early_warning_values_are_one_line_errors_naming_the_key(string shipped, string bad, string key)
+    {
+        // Given the shipped file with one early-warning value out of range
+        var text = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml"));
+        Assert.Contains(shipped, text, StringComparison.Ordinal);
+
+        // When it is loaded
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(text.Replace(shipped, bad, StringComparison.Ordinal)), "m.yaml"));
+
+        // Then the error names the file and the key on one line
+        Assert.StartsWith($"m.yaml: key '{key}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void An_unknown_overload_key_is_an_error_naming_the_line()
+    {
+        var text = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml"));
+        var lines = text.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith("    min_weeks:", StringComparison.Ordinal));
+        lines.Insert(at + 1, "    min_week: 2");
+
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(string.Join('\n', lines)), "m.yaml"));
+
+        Assert.StartsWith($"m.yaml:{at + 2}:", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -31,13 +31,16 @@ public sealed class TransformStage(string sqlDirectory) : IStage
     {
         var rows = alerts.Select(a => (IReadOnlyList<string>)
         [
-            a.Level, a.Key, a.Indicator, a.BreachStartedWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            a.BaselineValue.ToString("0.00", CultureInfo.InvariantCulture), a.CurrentValue.ToString("0.00", CultureInfo.InvariantCulture),
-            a.RelativeDrop.ToString("P0", CultureInfo.InvariantCulture), a.ExposedArr.ToString("N0", CultureInfo.InvariantCulture),
-            a.RenewalsInHorizon.ToString(CultureInfo.InvariantCulture), a.LikelyCause ?? "",
+            a.Family, a.Level, a.Key, a.Indicator, a.BreachStartedWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            a.WeeksOpen.ToString(CultureInfo.InvariantCulture),
+            (a.BaselineValue ?? a.ThresholdValue ?? double.NaN).ToString("0.00", CultureInfo.InvariantCulture),
+            a.CurrentValue.ToString("0.00", CultureInfo.InvariantCulture),
+            (a.Family == "overload" ? "+" : "-") + a.Severity.ToString("P0", CultureInfo.InvariantCulture),
+            a.ExposedArr.ToString("N0", CultureInfo.InvariantCulture),
+            a.RenewalsInHorizon.ToString(CultureInfo.InvariantCulture), a.NextStep,
         ]).ToList();
         return new ReportTable("Open early-warning alerts, worst first",
-            ["level", "who", "indicator", "since", "baseline", "now", "drop", "exposed ARR", "renewals 90d", "likely cause"], rows);
+            ["family", "level", "who", "indicator", "since", "weeks open", "baseline / limit", "now", "off by", "exposed ARR", "renewals 90d", "next step"], rows);
     }
 }
 

@@ -1,6 +1,7 @@
 namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 
-/// <summary>Early warning (leaders): open alerts, indicator vs baseline for flagged CSMs, exposed ARR, the backtest.</summary>
+/// <summary>Early warning (leaders): open alerts of both families with their next step, closed alerts and how long they
+/// lasted, indicator vs baseline for flagged CSMs, exposure counted once per book, the backtest.</summary>
 public static class EarlyWarningData
 {
     /// <summary>Trend charts for at most this many open alerts (the most exposed first).</summary>
@@ -11,14 +12,45 @@ public static class EarlyWarningData
         var csmName = q.Has("dim_csm") ? "coalesce(dim_csm.csm_name, alerts.key)" : "alerts.key";
         var csmJoin = q.Has("dim_csm") ? "left join dim_csm on alerts.level = 'csm' and dim_csm.csm_id = alerts.key" : "";
         var openAlerts = q.Select("fct_early_warning", $"""
-            select alerts.alert_id, alerts.level, alerts.key, {csmName} as name, alerts.indicator,
+            select alerts.alert_id, alerts.family, alerts.level, alerts.key, {csmName} as name, alerts.indicator,
                 strftime(alerts.breach_started_week, '%Y-%m-%d') as since, strftime(alerts.opened_week, '%Y-%m-%d') as opened,
-                strftime(alerts.last_week, '%Y-%m-%d') as last_week, alerts.weeks_breached, alerts.baseline_value, alerts.current_value,
-                alerts.drop_value, alerts.exposed_arr, alerts.renewals_in_horizon, alerts.arr_at_risk, alerts.likely_cause
+                strftime(alerts.last_week, '%Y-%m-%d') as last_week, alerts.weeks_open, alerts.weeks_breached,
+                coalesce(alerts.baseline_value, alerts.threshold_value) as baseline_value, alerts.current_value,
+                alerts.drop_value, alerts.exposed_arr, alerts.renewals_in_horizon, alerts.arr_at_risk, alerts.likely_cause,
+                alerts.next_step
             from fct_early_warning as alerts
             {csmJoin}
             where alerts.status = 'open'
             order by alerts.exposed_arr desc nulls last, alerts.alert_id
+            """);
+        // Closed alerts, latest first: how long each lasted.
+        var history = q.Select("fct_early_warning", $"""
+            select alerts.family, alerts.level, {csmName} as name, alerts.indicator,
+                strftime(alerts.opened_week, '%Y-%m-%d') as opened, strftime(alerts.closed_week, '%Y-%m-%d') as closed,
+                alerts.weeks_open, coalesce(alerts.baseline_value, alerts.threshold_value) as baseline_value, alerts.worst_value,
+                alerts.likely_cause, alerts.next_step
+            from fct_early_warning as alerts
+            {csmJoin}
+            where alerts.status = 'closed'
+            order by alerts.closed_week desc, alerts.alert_id
+            limit 200
+            """);
+        // Open alerts per family and level.
+        var byFamily = q.Select("fct_early_warning", """
+            select family, level, count(*) as open_alerts, count(distinct key) as keys
+            from fct_early_warning
+            where status = 'open'
+            group by family, level
+            order by family, level
+            """);
+        // Exposure per level, each book counted once however many alerts are open on it (counted_* columns).
+        var distinctExposure = q.Select("fct_early_warning", """
+            select level, count(distinct key) as keys, sum(counted_exposed_arr) as exposed_arr,
+                sum(counted_renewals_in_horizon) as renewals_in_horizon
+            from fct_early_warning
+            where status = 'open'
+            group by level
+            order by level
             """);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
@@ -31,8 +63,18 @@ public static class EarlyWarningData
                 ("Unflagged NRR", null, "comparable books, same weeks"),
             ]),
             ["openAlerts"] = openAlerts,
+            ["history"] = history,
+            ["byFamily"] = byFamily,
+            ["exposureByLevel"] = distinctExposure,
             ["trends"] = Trends(q, openAlerts),
-            ["exposedByCsm"] = q.Measures(["Exposed ARR", "Exposed Renewals"], ["key"], "status = 'open' and level = 'csm'"),
+            // Each CSM's book once, however many alerts are open on it (the catalog's Exposed ARR sums per alert).
+            ["exposedByCsm"] = q.Select("fct_early_warning", """
+                select key, sum(counted_exposed_arr) as "Exposed ARR", sum(counted_renewals_in_horizon) as "Exposed Renewals"
+                from fct_early_warning
+                where status = 'open' and level = 'csm'
+                group by key
+                order by key
+                """),
             ["backtestByIndicator"] = q.Measures(["Backtested Alerts", "Flagged NRR", "Unflagged NRR", "Flagged Renewal Rate", "Unflagged Renewal Rate"], ["indicator"]),
             ["backtestAll"] = q.Measures(["Backtested Alerts", "Flagged NRR", "Unflagged NRR", "Flagged Renewal Rate", "Unflagged Renewal Rate"]),
         };
@@ -43,7 +85,7 @@ public static class EarlyWarningData
     {
         var indicators = q.Columns("fct_indicator_rollup").ToHashSet(StringComparer.Ordinal);
         var trends = new List<Dictionary<string, object?>>();
-        foreach (var alert in openAlerts.Where(a => a["level"] as string == "csm").Take(TrendCharts))
+        foreach (var alert in openAlerts.Where(a => a["level"] as string == "csm" && a["family"] as string == "decline").Take(TrendCharts))
         {
             // The indicator names a column; only names the rollup really has are put into SQL.
             if (alert["indicator"] is not string indicator || !indicators.Contains(indicator)) continue;

@@ -145,18 +145,24 @@ insert into fct_activity values
 -- Alerts: e1 (c2, open, exposed 200k, 2 renewals), e2 (team east, open), e3 (c1, closed).
 --   Open alerts 2; exposed ARR (open, CSM level) 200k; exposed renewals 2.
 create table fct_early_warning (
-    alert_id varchar, level varchar, key varchar, indicator varchar, breach_started_week date, opened_week date,
-    last_week date, closed_week date, status varchar, weeks_breached bigint, baseline_value double,
-    opened_value double, current_value double, drop_value double, exposed_accounts bigint, exposed_arr double,
-    renewals_in_horizon bigint, renewal_arr_in_horizon double, arr_at_risk double, likely_cause varchar
+    alert_id varchar, family varchar, level varchar, key varchar, indicator varchar, breach_started_week date,
+    opened_week date, last_week date, closed_week date, status varchar, weeks_open bigint, weeks_breached bigint,
+    baseline_value double, threshold_value double, opened_value double, worst_value double, current_value double,
+    drop_value double, exposure_week date, exposed_accounts bigint, exposed_arr double, renewals_in_horizon bigint,
+    renewal_arr_in_horizon double, arr_at_risk double, likely_cause varchar, exposure_counted boolean,
+    counted_exposed_accounts bigint, counted_exposed_arr double, counted_renewals_in_horizon bigint,
+    counted_renewal_arr_in_horizon double, counted_arr_at_risk double, next_step varchar
 );
 insert into fct_early_warning values
-    ('e1', 'csm', 'c2', 'proactive_share', date '2025-02-03', date '2025-02-10', date '2025-02-24', null, 'open', 4,
-        0.58, 0.5, 0.43, 0.15, 2, 200000, 2, 200000, 150000, 'escalations up <script>alert(1)</script>'),
-    ('e2', 'team', 'east', 'coverage_30d', date '2025-02-10', date '2025-02-17', date '2025-02-24', null, 'open', 3,
-        0.9, 0.7, 0.67, 0.23, 4, 700000, 4, 550000, 450000, null),
-    ('e3', 'csm', 'c1', 'proactive_share', date '2024-11-04', date '2024-11-11', date '2024-11-25', date '2024-12-02', 'closed', 4,
-        0.7, 0.5, 0.5, 0.2, 2, 500000, 1, 200000, 0, 'time off in window');
+    ('e1', 'decline', 'csm', 'c2', 'proactive_share', date '2025-02-03', date '2025-02-10', date '2025-02-24', null, 'open', 3, 4,
+        0.58, null, 0.5, 0.43, 0.43, 0.15, date '2025-02-24', 2, 200000, 2, 200000, 150000, 'escalations up <script>alert(1)</script>',
+        true, 2, 200000, 2, 200000, 150000, 'escalations up: review the escalated accounts with support'),
+    ('e2', 'decline', 'team', 'east', 'coverage_30d', date '2025-02-10', date '2025-02-17', date '2025-02-24', null, 'open', 2, 3,
+        0.9, null, 0.7, 0.67, 0.67, 0.23, date '2025-02-24', 4, 700000, 4, 550000, 450000, null,
+        true, 4, 700000, 4, 550000, 450000, 'no cause in the data: ask the CSM in the next 1:1'),
+    ('e3', 'decline', 'csm', 'c1', 'proactive_share', date '2024-11-04', date '2024-11-11', date '2024-11-25', date '2024-12-02', 'closed', 3, 4,
+        0.7, null, 0.5, 0.5, 0.5, 0.2, date '2024-11-25', 2, 500000, 1, 200000, 0, 'time off in window',
+        false, 0, 0, 0, 0, 0, 'time off: no action');
 
 -- Backtest: flagged NRR (90k + 100k) / 200k = 0.95; unflagged 2.02M / 2M = 1.01;
 --   flagged renewal rate 3 / 4 = 0.75; unflagged 17 / 20 = 0.85.
