@@ -20,7 +20,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
     {
         { "index.html", ["load-vs-capacity", "proactive-share-trend", "gone-dark", "renewals-90d"] },
         { "early-warning.html", ["trend-0", "exposed-arr", "backtest"] },
-        { "calibration.html", ["hours-by-segment", "hours-by-touchpoint", "base-hours", "multipliers", "recommended-ratio", "headcount", "scenarios"] },
+        { "calibration.html", ["hours-by-segment", "hours-by-touchpoint", "base-hours", "multipliers", "recommended-ratio", "headcount", "scenarios", "backtest", "drift"] },
     };
 
     public async Task InitializeAsync()

@@ -146,4 +146,67 @@
       { key: 'accounts_per_csm', label: 'Accounts / CSM', format: '#,0.0' }, { key: 'arr_per_csm', label: 'ARR / CSM', format: '$#,0' }
     ]
   });
+
+  // How right the model was: each recent quarter predicted from the months before it only.
+  if (d.backtestCompany.length > 0) {
+    CA.heading('Model accuracy: the backtest');
+    CA.kpis(d.backtestKpis);
+    var acc = CA.section(null);
+    CA.chart({
+      parent: acc, id: 'backtest', title: 'Company hours per quarter: observed vs predicted',
+      sub: 'Each quarter predicted from the months before it; band: 90% range; planned model and last quarter for comparison',
+      points: d.backtestCompany.length * 2,
+      option: {
+        legend: { top: 0 },
+        xAxis: { type: 'category', data: CA.pick(d.backtestCompany, 'quarter') },
+        yAxis: CA.valueAxis('#,0'),
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return CA.format(v, '#,0') + ' h'; } },
+        series: [
+          { name: 'Observed', type: 'bar', data: CA.pick(d.backtestCompany, 'observed_hours') },
+          { name: 'Calibrated', type: 'line', data: CA.pick(d.backtestCompany, 'predicted_hours'), itemStyle: { color: '#1e40af' } },
+          { name: '90% low', type: 'line', data: CA.pick(d.backtestCompany, 'low'), lineStyle: { type: 'dashed' }, itemStyle: { color: '#93c5fd' } },
+          { name: '90% high', type: 'line', data: CA.pick(d.backtestCompany, 'high'), lineStyle: { type: 'dashed' }, itemStyle: { color: '#93c5fd' } },
+          { name: 'Planned', type: 'line', data: CA.pick(d.backtestCompany, 'planned_hours'), itemStyle: { color: '#9fb3c8' } },
+          { name: 'Last quarter', type: 'line', data: CA.pick(d.backtestCompany, 'naive_hours'), itemStyle: { color: '#f59e0b' } }
+        ]
+      }
+    });
+    var parameters = [];
+    d.drift.forEach(function (r) { if (parameters.indexOf(r.parameter) < 0) parameters.push(r.parameter); });
+    var quarters = [];
+    d.drift.forEach(function (r) { if (quarters.indexOf(r.quarter) < 0) quarters.push(r.quarter); });
+    quarters.sort();
+    CA.chart({
+      parent: acc, id: 'drift', title: 'Parameter drift',
+      sub: 'Each parameter fitted before each quarter, as a multiple of its first fit; a dot marks a move beyond the previous range',
+      points: d.drift.length,
+      option: {
+        legend: { top: 0, type: 'scroll' },
+        xAxis: { type: 'category', data: quarters },
+        yAxis: Object.assign(CA.valueAxis('0.00'), { scale: true }),
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return CA.format(v, '0.00') + 'x'; } },
+        series: parameters.map(function (name) {
+          var rows = d.drift.filter(function (r) { return r.parameter === name; });
+          var first = rows.length > 0 ? rows[0].estimate : null;
+          return {
+            name: name.replace('base_hours.', 'base ').replace(/_/g, ' '), type: 'line',
+            data: quarters.map(function (q) {
+              var r = rows.filter(function (x) { return x.quarter === q; })[0];
+              if (!r || !first) return null;
+              return { value: r.estimate / first, symbolSize: r.changed_beyond_range ? 10 : 4 };
+            })
+          };
+        })
+      }
+    });
+    CA.table(acc, {
+      id: 'backtest-table', wide: true, title: 'Each CSM-quarter', rows: d.backtestRows,
+      columns: [
+        { key: 'quarter', label: 'Quarter' }, { key: 'key', label: 'CSM' }, { key: 'account_months', label: 'Account-months', format: '#,0' },
+        { key: 'observed_hours', label: 'Observed h', format: '#,0' }, { key: 'predicted_hours', label: 'Predicted h', format: '#,0' },
+        { key: 'low', label: '90% low', format: '#,0' }, { key: 'high', label: '90% high', format: '#,0' },
+        { key: 'planned_hours', label: 'Planned h', format: '#,0' }, { key: 'naive_hours', label: 'Last quarter h', format: '#,0' }
+      ]
+    });
+  }
 })();

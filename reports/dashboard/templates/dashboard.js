@@ -71,8 +71,12 @@ var CA = (function () {
     main.appendChild(box);
   }
 
-  function section(title) {
+  function heading(title) {
     main.appendChild(el('h2', null, title));
+  }
+
+  function section(title) {
+    if (title) heading(title);
     var grid = el('section', 'grid');
     main.appendChild(grid);
     return grid;
@@ -199,6 +203,6 @@ var CA = (function () {
 
   return {
     data: payload, main: main, el: el, format: format, compact: compact, measureFormat: measureFormat,
-    kpis: kpis, section: section, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
+    kpis: kpis, heading: heading, section: section, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
   };
 })();

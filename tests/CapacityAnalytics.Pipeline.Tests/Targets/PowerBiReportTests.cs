@@ -72,20 +72,20 @@ public sealed class PowerBiReportTests : IDisposable
     }
 
     [Fact]
-    public void The_report_is_a_pbir_folder_with_the_three_dashboard_pages_in_order()
+    public void The_report_is_a_pbir_folder_with_the_dashboard_pages_and_model_accuracy_in_order()
     {
         // When the project is written
         PowerBiProjectWriter.Write(temp.Path, Model(), ParquetFolder);
 
-        // Then there is no PBIR-Legacy report.json, and pages.json orders the three pages, each with its folder
+        // Then there is no PBIR-Legacy report.json, and pages.json orders the four pages, each with its folder
         Assert.False(File.Exists(Path.Combine(Report, "report.json")));
         foreach (var file in new[] { "definition/version.json", "definition/report.json", "definition/pages/pages.json" })
         {
             Assert.True(File.Exists(Path.Combine(Report, file)), file);
         }
         var order = Json(Path.Combine(Report, "definition", "pages", "pages.json"))["pageOrder"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.Equal(["book_health", "early_warning", "calibration"], order);
-        Assert.Equal(["Book health", "Early warning", "Calibration"],
+        Assert.Equal(["book_health", "early_warning", "calibration", "model_accuracy"], order);
+        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy"],
             order.Select(p => Json(Path.Combine(Report, "definition", "pages", p, "page.json"))["displayName"]!.GetValue<string>()));
     }
 

@@ -46,6 +46,26 @@ public static class CalibrationData
                 headcount_now_calibrated, forward_arr, forward_accounts, forward_headcount, forward_headcount_calibrated
             from capacity_headcount_plan order by segment = 'total', segment
             """),
+        ["backtestKpis"] = q.Kpis(
+        [
+            ("Backtest MAPE", null, "calibrated model, per CSM-quarter, fitted before each quarter"),
+            ("Backtest MAPE Planned", null, "the model file's equation, same quarters"),
+            ("Backtest MAPE Naive", null, "each CSM's hours the quarter before"),
+            ("Backtest Range Coverage", null, "CSM-quarters inside their 90% range"),
+        ]),
+        ["backtestCompany"] = q.Select("capacity_backtest", """
+            select strftime(quarter_start, '%Y-%m') as quarter, observed_hours, predicted_hours, low, high, planned_hours, naive_hours
+            from capacity_backtest where level = 'company' order by quarter_start
+            """),
+        ["backtestRows"] = q.Select("capacity_backtest", """
+            select strftime(quarter_start, '%Y-%m') as quarter, key, account_months, observed_hours, predicted_hours, low, high,
+                in_range, planned_hours, naive_hours
+            from capacity_backtest where level = 'csm' order by quarter_start, key
+            """),
+        ["drift"] = q.Select("capacity_drift", """
+            select strftime(fitted_before, '%Y-%m') as quarter, parameter, estimate, low, high, changed_beyond_range
+            from capacity_drift order by parameter, fitted_before
+            """),
         ["scenarios"] = q.Measures(["Scenario Headcount", "Scenario Headcount Delta"], ["scenario"]),
         ["scenarioRows"] = q.Select("capacity_scenario", """
             select scenario, segment, headcount, accounts_per_csm, arr_per_csm, headcount_delta

@@ -55,8 +55,8 @@ public sealed record ReportVisual(string Name, string Type, string Title, GridBo
 public sealed record ReportPage(string Name, string DisplayName, IReadOnlyList<ReportVisual> Visuals);
 
 /// <summary>
-/// The report's three pages, the same as the HTML dashboard's (reports/dashboard/templates): Book health, Early warning,
-/// Calibration. Declared once here; <see cref="For"/> keeps what a given semantic model can show.
+/// The report's pages: the HTML dashboard's three (reports/dashboard/templates) - Book health, Early warning,
+/// Calibration - and Model accuracy (the backtest and the parameters' drift). Declared once here; <see cref="For"/> keeps what a given semantic model can show.
 /// </summary>
 public static class ReportLayout
 {
@@ -77,7 +77,7 @@ public static class ReportLayout
     public const string Table = "tableEx";
 
     /// <summary>Every page as declared, before any field is checked against a model.</summary>
-    public static IReadOnlyList<ReportPage> Pages { get; } = [BookHealth(), EarlyWarning(), Calibration()];
+    public static IReadOnlyList<ReportPage> Pages { get; } = [BookHealth(), EarlyWarning(), Calibration(), ModelAccuracy()];
 
     /// <summary>
     /// The pages <paramref name="model"/> can show: a field whose table, column or measure the model lacks is left out,
@@ -160,11 +160,11 @@ public static class ReportLayout
 
     private static ReportPage EarlyWarning()
     {
-        string[] cards = ["Open Alerts", "Exposed ARR", "Exposed Renewals"];
+        string[] cards = ["Open Decline Alerts", "Open Overload Alerts", "Flagged CSMs", "Exposed ARR", "Exposed Renewals", "Closed Alerts"];
         var visuals = Slicers("ew").ToList();
-        visuals.AddRange(cards.Select((measure, i) => CardOf("ew_card_" + Slug(measure), measure, new GridBox(8 * i, 1, 8, 1))));
+        visuals.AddRange(cards.Select((measure, i) => CardOf("ew_card_" + Slug(measure), measure, new GridBox(4 * i, 1, 4, 1))));
         visuals.Add(Visual("ew_open_alerts", Table, "Open alerts", new GridBox(0, 2, 24, 3),
-            Role("Values", [.. ColumnsOf("fct_early_warning", "level", "key", "indicator", "breach_started_week", "baseline_value", "current_value", "exposed_arr", "likely_cause", "status")])) with
+            Role("Values", [.. ColumnsOf("fct_early_warning", "family", "level", "key", "indicator", "breach_started_week", "weeks_open", "baseline_value", "current_value", "exposed_arr", "likely_cause", "next_step")])) with
         { Filter = new ReportFilter("fct_early_warning", "status", "open") });
         visuals.Add(Visual("ew_team_proactive_share", LineChart, "Proactive share by team", new GridBox(0, 5, 12, 3),
             Role("Category", C("fct_indicator_rollup", "week_start")), Role("Y", ReportField.Average("fct_indicator_rollup", "proactive_share")),
@@ -178,9 +178,9 @@ public static class ReportLayout
 
     private static ReportPage Calibration()
     {
-        string[] cards = ["Headcount Now", "Forward Headcount", "Fit Pseudo R2"];
-        List<ReportVisual> visuals = [SlicerOn("cal_slicer_segment", "Segment", new GridBox(0, 0, 6, 1), "dim_segment", "segment")];
-        visuals.AddRange(cards.Select((measure, i) => CardOf("cal_card_" + Slug(measure), measure, new GridBox(6 + (6 * i), 0, 6, 1))));
+        string[] cards = ["Headcount Now", "Headcount Now (Calibrated)", "Forward Headcount", "Forward Headcount (Calibrated)", "Fit Pseudo R2"];
+        List<ReportVisual> visuals = [SlicerOn("cal_slicer_segment", "Segment", new GridBox(0, 0, 4, 1), "dim_segment", "segment")];
+        visuals.AddRange(cards.Select((measure, i) => CardOf("cal_card_" + Slug(measure), measure, new GridBox(4 + (4 * i), 0, 4, 1))));
         visuals.Add(Visual("cal_touchpoint_hours", BarChart, "Planned vs observed hours by touchpoint type", new GridBox(0, 1, 12, 4),
             Role("Category", C("capacity_touchpoint", "type")), Role("Y", M("Planned Touchpoint Hours"), M("Observed Touchpoint Hours"))));
         visuals.Add(Visual("cal_fitted_parameters", Table, "Fitted parameters", new GridBox(12, 1, 12, 4),
@@ -191,6 +191,23 @@ public static class ReportLayout
         visuals.Add(Visual("cal_scenarios", Table, "Scenarios", new GridBox(12, 5, 12, 3),
             Role("Values", C("capacity_scenario", "scenario"), C("capacity_scenario", "segment"), M("Scenario Headcount"), M("Scenario Headcount Delta"))));
         return new ReportPage("calibration", "Calibration", visuals);
+    }
+
+    /// <summary>How right the model was: the out-of-time backtest against the planned and naive baselines, and drift.</summary>
+    private static ReportPage ModelAccuracy()
+    {
+        string[] cards = ["Backtest MAPE", "Backtest MAPE Planned", "Backtest MAPE Naive", "Backtest Range Coverage", "Parameters Moved Beyond Range"];
+        var visuals = cards.Select((measure, i) => CardOf("acc_card_" + Slug(measure), measure, new GridBox(i * 24 / cards.Length, 0, 24 / cards.Length, 1))).ToList();
+        visuals.Add(Visual("acc_company_by_quarter", ColumnChart, "Company hours per quarter: observed vs predicted before it", new GridBox(0, 1, 12, 3),
+            Role("Category", C("capacity_backtest", "quarter_start")), Role("Y", M("Backtest Observed Hours"), M("Backtest Predicted Hours"))) with
+        { Filter = new ReportFilter("capacity_backtest", "level", "company") });
+        visuals.Add(Visual("acc_drift", LineChart, "Fitted parameters by quarter (drift)", new GridBox(12, 1, 12, 3),
+            Role("Category", C("capacity_drift", "fitted_before")), Role("Y", ReportField.Average("capacity_drift", "estimate")),
+            Role("Series", C("capacity_drift", "parameter"))));
+        visuals.Add(Visual("acc_csm_quarters", Table, "Each CSM-quarter: observed, predicted with its 90% range, planned and naive", new GridBox(0, 4, 24, 4),
+            Role("Values", [.. ColumnsOf("capacity_backtest", "quarter_start", "key", "observed_hours", "predicted_hours", "low", "high", "in_range", "planned_hours", "naive_hours")])) with
+        { Filter = new ReportFilter("capacity_backtest", "level", "csm") });
+        return new ReportPage("model_accuracy", "Model accuracy", visuals);
     }
 
     private static string Slug(string name) =>

@@ -162,7 +162,11 @@ insert into fct_early_warning values
         true, 4, 700000, 4, 550000, 450000, 'no cause in the data: ask the CSM in the next 1:1'),
     ('e3', 'decline', 'csm', 'c1', 'proactive_share', date '2024-11-04', date '2024-11-11', date '2024-11-25', date '2024-12-02', 'closed', 3, 4,
         0.7, null, 0.5, 0.5, 0.5, 0.2, date '2024-11-25', 2, 500000, 1, 200000, 0, 'time off in window',
-        false, 0, 0, 0, 0, 0, 'time off: no action');
+        false, 0, 0, 0, 0, 0, 'time off: no action'),
+    -- c2 is also over capacity: a second open alert on the same book, its exposure not counted again.
+    ('e4', 'overload', 'csm', 'c2', 'utilization', date '2025-02-10', date '2025-02-17', date '2025-02-24', null, 'open', 2, 3,
+        1.0, 1.0, 1.2, 1.3, 1.25, -0.25, date '2025-02-24', 2, 200000, 2, 200000, 150000, 'book grew by 2 accounts',
+        false, 0, 0, 0, 0, 0, 'book grew by 2 accounts: rebalance');
 
 -- Backtest: flagged NRR (90k + 100k) / 200k = 0.95; unflagged 2.02M / 2M = 1.01;
 --   flagged renewal rate 3 / 4 = 0.75; unflagged 17 / 20 = 0.85.
@@ -256,3 +260,23 @@ insert into capacity_scenario values
     ('arr_growth_30', 'enterprise', 3.2, 12.5, 1875000, 0.7),
     ('arr_growth_30', 'mid_market', 1.4, 38, 760000, 0.4),
     ('deal_size_up_20', 'total', 3.1, 13, 1990000, -0.4);
+
+-- Model backtest, Q1 2025: c1 observed 100 h (predicted 90, range 80-110, planned 50, last quarter 130),
+-- c2 observed 50 h (predicted 60, range 40-55: outside, planned 40, last quarter 45), company 150 h.
+-- MAPE per CSM-quarter: calibrated (0.1 + 0.2) / 2 = 0.15, planned (0.5 + 0.2) / 2 = 0.35, naive (0.3 + 0.1) / 2 = 0.2;
+-- range coverage 1 / 2.
+create table capacity_backtest (
+    quarter_start date, level varchar, key varchar, account_months integer, observed_hours double, predicted_hours double,
+    low double, high double, in_range boolean, planned_hours double, naive_hours double, training_account_months integer
+);
+insert into capacity_backtest values
+    (date '2025-01-01', 'csm', 'c1', 30, 100, 90, 80, 110, true, 50, 130, 300),
+    (date '2025-01-01', 'csm', 'c2', 24, 50, 60, 40, 55, false, 40, 45, 300),
+    (date '2025-01-01', 'company', 'all', 54, 150, 150, 120, 180, true, 90, 175, 300);
+
+create table capacity_drift (
+    fitted_before date, parameter varchar, estimate double, low double, high double, changed_beyond_range boolean
+);
+insert into capacity_drift values
+    (date '2024-10-01', 'base_hours.enterprise', 9.0, 8.0, 10.0, false),
+    (date '2025-01-01', 'base_hours.enterprise', 11.0, 10.0, 12.0, true);
