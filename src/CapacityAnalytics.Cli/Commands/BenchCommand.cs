@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using CapacityAnalytics.Bench;
+using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.SqlModels;
 using Spectre.Console;
 
 namespace CapacityAnalytics.Cli.Commands;
@@ -35,13 +37,31 @@ public static class BenchCommand
             DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("out", "bench", "runs")),
         };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated companies.", DefaultValueFactory = _ => 42 };
+        var coverage = new Option<int>("--calibration-coverage")
+        {
+            Description = "Instead of timing: generate this many companies with known time equations and count how often the calibration's 90% ranges hold the truth.",
+        };
         var command = new Command("bench",
             "Benchmark: generate companies of three sizes, time each stage against a raw DuckDB read_csv of the same files, sample peak memory, write a markdown report.")
         {
-            profile, output, data, runs, seed,
+            profile, output, data, runs, seed, coverage,
         };
         command.SetAction((parse, cancellationToken) => Task.FromResult(env.Execute(() =>
         {
+            if (parse.GetValue(coverage) is > 0 and var companies)
+            {
+                var model = CapacityModelLoader.LoadFile(Path.Combine(AppContext.BaseDirectory, "capacity-model.yaml"));
+                var work = Directory.CreateTempSubdirectory("capacity-coverage-").FullName;
+                var measured = CalibrationCoverage.Measure(companies, parse.GetValue(seed), work, model, SqlFolder.Default, line => env.Console.WriteLine(line));
+                Directory.Delete(work, recursive: true);
+                foreach (var (parameter, hits) in measured.Parameters)
+                {
+                    env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{parameter,-24} {hits,3} of {measured.Companies} ({hits / (double)measured.Companies:P0})"));
+                }
+                env.Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"90% ranges holding the truth: {measured.Covered} of {measured.Checked} ({measured.Share:P1}) over {measured.Companies} companies in {measured.Seconds:0}s"));
+                return ExitCodes.Ok;
+            }
             var profiles = BenchProfile.Parse(parse.GetValue(profile));
             var quiet = parse.GetValue(CliApp.Quiet);
             IRunObserver observer = quiet ? SilentObserver.Instance : new SpectreObserver(env.Console);

@@ -3,10 +3,13 @@ using MathNet.Numerics.Random;
 namespace CapacityAnalytics.Core.Capacity;
 
 /// <summary>
-/// Bootstrap over accounts: each repetition draws accounts with replacement within each segment (so every segment
-/// keeps its indicator identified and its share of accounts), refits the GLM from the full fit with the draw counts as
-/// row weights, and reads the parameters. Repetition r uses its own Mersenne Twister seeded from (seed, r), so the
-/// result does not depend on the degree of parallelism.
+/// Two-stage cluster bootstrap: within each segment (so every segment keeps its indicator identified and its share of
+/// accounts), each repetition draws the segment's CSMs with replacement, then for each CSM drawn as many of its
+/// accounts with replacement as it holds; an account's months stay together. Accounts of one CSM share that CSM's way
+/// of working, and months of one account move together, so drawing whole CSMs and whole accounts keeps the ranges
+/// honest about how correlated the data are. The GLM is refitted from the full fit with the draw counts as row
+/// weights. Repetition r uses its own Mersenne Twister seeded from (seed, r), so the result does not depend on the
+/// degree of parallelism.
 /// </summary>
 public static class TimeEquationBootstrap
 {
@@ -15,7 +18,7 @@ public static class TimeEquationBootstrap
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(full);
         if (options.Reps < 2) throw new ArgumentOutOfRangeException(nameof(options), "At least 2 bootstrap repetitions are needed.");
-        var strata = AccountsBySegment(design);
+        var strata = AccountsBySegment(design, options.ByCsm);
         var replicates = new IReadOnlyList<double>[options.Reps];
         var converged = new bool[options.Reps];
         var start = full.Coefficients.ToArray();
@@ -23,9 +26,13 @@ public static class TimeEquationBootstrap
         {
             var random = new MersenneTwister(unchecked((options.Seed * 7919) + rep));
             var counts = new double[design.AccountIds.Count];
-            foreach (var accounts in strata)
+            foreach (var clusters in strata)
             {
-                for (var k = 0; k < accounts.Length; k++) counts[accounts[random.Next(accounts.Length)]]++;
+                for (var k = 0; k < clusters.Length; k++)
+                {
+                    var accounts = clusters[random.Next(clusters.Length)];
+                    for (var j = 0; j < accounts.Length; j++) counts[accounts[random.Next(accounts.Length)]]++;
+                }
             }
             var weights = new double[design.Rows];
             for (var i = 0; i < design.Rows; i++) weights[i] = counts[design.Account[i]];
@@ -55,7 +62,8 @@ public static class TimeEquationBootstrap
         return sorted[lo] + ((h - lo) * (sorted[hi] - sorted[lo]));
     }
 
-    private static List<int[]> AccountsBySegment(TimeEquationDesign design)
+    /// <summary>Per segment, its CSMs, each with the accounts of that segment it holds (or each account alone).</summary>
+    private static List<int[][]> AccountsBySegment(TimeEquationDesign design, bool byCsm)
     {
         var segmentOf = new int[design.AccountIds.Count];
         Array.Fill(segmentOf, -1);
@@ -64,8 +72,12 @@ public static class TimeEquationBootstrap
             if (segmentOf[design.Account[i]] < 0) segmentOf[design.Account[i]] = design.Segment[i];
         }
         return Enumerable.Range(0, design.Segments.Count)
-            .Select(s => Enumerable.Range(0, segmentOf.Length).Where(a => segmentOf[a] == s).ToArray())
-            .Where(a => a.Length > 0)
+            .Select(s => Enumerable.Range(0, segmentOf.Length).Where(a => segmentOf[a] == s)
+                .GroupBy(a => byCsm ? design.CsmOfAccount[a] : a)
+                .OrderBy(g => g.Key)
+                .Select(g => g.ToArray())
+                .ToArray())
+            .Where(c => c.Length > 0)
             .ToList();
     }
 }

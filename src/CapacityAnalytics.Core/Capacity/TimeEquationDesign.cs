@@ -9,8 +9,9 @@ public sealed class TimeEquationDesign
 {
     public const int CovariateCount = 4;
 
-    private TimeEquationDesign(IReadOnlyList<string> segments, IReadOnlyList<string> accountIds, double[] x, double[] y, int[] account, int[] segment)
+    private TimeEquationDesign(IReadOnlyList<string> segments, IReadOnlyList<string> accountIds, double[] x, double[] y, int[] account, int[] segment, int[] csmOfAccount)
     {
+        CsmOfAccount = csmOfAccount;
         Segments = segments;
         AccountIds = accountIds;
         X = x;
@@ -27,6 +28,9 @@ public sealed class TimeEquationDesign
     internal double[] Y { get; }
     internal int[] Account { get; }
     internal int[] Segment { get; }
+
+    /// <summary>Per account: the CSM that owned its first observed month (the bootstrap's outer cluster).</summary>
+    internal int[] CsmOfAccount { get; }
 
     /// <summary>Segment columns in the given order (e.g. the model's), keeping only segments that have observations.</summary>
     public static TimeEquationDesign Build(IReadOnlyList<AccountMonthObservation> observations, IEnumerable<string>? segmentOrder = null)
@@ -54,7 +58,16 @@ public sealed class TimeEquationDesign
             account[r] = accountIndex[o.AccountId];
             segment[r] = s;
         }
-        return new TimeEquationDesign(ordered, accountIds, x, y, account, segment);
+        var csms = observations.Select(o => o.CsmId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
+            .Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        var csmOfAccount = new int[accountIds.Count];
+        Array.Fill(csmOfAccount, -1);
+        foreach (var o in observations.OrderBy(o => o.Month))
+        {
+            var a = accountIndex[o.AccountId];
+            if (csmOfAccount[a] < 0) csmOfAccount[a] = csms[o.CsmId];
+        }
+        return new TimeEquationDesign(ordered, accountIds, x, y, account, segment, csmOfAccount);
     }
 
     private static void Row(double[] x, int offset, int segmentCount, int segment, AccountMonthObservation o)
