@@ -86,15 +86,29 @@ episodes as (
     select * from overload_episodes
 ),
 
+left_csms as (
+    -- A CSM whose weekly series ends before everyone else's has left: their open alerts close the week after.
+    select level, key, latest_week + 7 as left_week,
+    from latest_weeks
+    where level = 'csm' and latest_week < (select max(latest_week) from latest_weeks)
+),
+
+ended as (
+    select
+        episodes.* replace (coalesce(episodes.closed_week, left_csms.left_week) as closed_week),
+    from episodes
+    left join left_csms using (level, key)
+),
+
 dated as (
     select
         episodes.*,
         latest_weeks.latest_week,
         -- Where the alert stands: the latest week while open, the closing week once closed.
-        coalesce(episodes.closed_week, latest_weeks.latest_week) as status_week,
+        least(coalesce(episodes.closed_week, latest_weeks.latest_week), latest_weeks.latest_week) as status_week,
         -- Exposure: the book now while open, in the last breach week once closed.
         case when episodes.closed_week is null then latest_weeks.latest_week else episodes.last_week end as exposure_week,
-    from episodes
+    from ended as episodes
     inner join latest_weeks using (level, key)
 ),
 

@@ -38,6 +38,34 @@ public class EarlyWarningFamilyTests
     }
 
     [Fact]
+    public void An_alert_on_a_csm_who_left_closes_the_week_after_their_last_week()
+    {
+        // Given c1 over capacity (35 h a week) until they leave after week 20, their account passing to c2 in week 21,
+        // and c2 working steadily through week 30
+        using var w = new TestWarehouse();
+        w.Add("csms", new { csm_id = "c1", team = "east", end_date = Week(20).AddDays(6) });
+        w.Add("csms", new { csm_id = "c2", team = "east" });
+        w.Add("accounts", new { account_id = "a1", csm_id = "c2", arr = 100_000.0, contract_start = new DateOnly(2020, 1, 1) });
+        w.Add("accounts", new { account_id = "a2", csm_id = "c2", arr = 50_000.0, contract_start = new DateOnly(2020, 1, 1) });
+        w.Add("account_history", new { account_id = "a1", valid_from = new DateOnly(2020, 1, 1), csm_id = "c1" });
+        w.Add("account_history", new { account_id = "a1", valid_from = Week(21), csm_id = "c2" });
+        for (var k = 1; k <= 30; k++)
+        {
+            var monday = Week(k).ToDateTime(new TimeOnly(10, 0));
+            if (k <= 20) w.Add("activities", new { activity_id = $"c1-{k}", account_id = "a1", csm_id = "c1", type = "check_in", occurred_at = monday, duration_minutes = 2100.0 });
+            w.Add("activities", new { activity_id = $"c2-{k}", account_id = "a2", csm_id = "c2", type = "check_in", occurred_at = monday, duration_minutes = 60.0 });
+        }
+
+        // When built
+        w.Build();
+
+        // Then c1's overload alert is not left open for a CSM who is gone: it closes in week 21
+        var alert = Assert.Single(w.Rows("select * from fct_early_warning where key = 'c1'"));
+        Assert.Equal(("closed", Week(21)), (alert["status"], alert["closed_week"]));
+        Assert.Empty(w.Rows("select * from fct_early_warning where status = 'open' and key = 'c1'"));
+    }
+
+    [Fact]
     public void A_book_above_the_high_end_of_its_range_is_flagged_whatever_its_history()
     {
         // Given a CSM with n smb accounts (ARR 5,000), n = the smallest whole book above the smb range's high end, and

@@ -27,20 +27,22 @@ public sealed class TransformStage(string sqlDirectory) : IStage
         return new TransformStageResult(Name, 0, 0, marts.Sum(m => m.Rows), details, build, OpenAlerts.Read(context.Connection));
     }
 
+    /// <summary>The open alerts as a terminal shows them: seven columns, the next step last so only it wraps.</summary>
     public static ReportTable AlertsTable(IReadOnlyList<OpenAlert> alerts)
     {
         var rows = alerts.Select(a => (IReadOnlyList<string>)
         [
-            a.Family, a.Level, a.Key, a.Indicator, a.BreachStartedWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            a.Level == "csm" ? a.Key : $"{a.Level} {a.Key}",
+            a.Family == "overload" ? "overload: " + a.Indicator : a.Indicator,
+            a.BreachStartedWeek.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             a.WeeksOpen.ToString(CultureInfo.InvariantCulture),
-            (a.BaselineValue ?? a.ThresholdValue ?? double.NaN).ToString("0.00", CultureInfo.InvariantCulture),
-            a.CurrentValue.ToString("0.00", CultureInfo.InvariantCulture),
-            (a.Family == "overload" ? "+" : "-") + a.Severity.ToString("P0", CultureInfo.InvariantCulture),
+            a.CurrentValue.ToString("0.00", CultureInfo.InvariantCulture) + " / " + (a.BaselineValue ?? a.ThresholdValue ?? double.NaN).ToString("0.00", CultureInfo.InvariantCulture),
             a.ExposedArr.ToString("N0", CultureInfo.InvariantCulture),
-            a.RenewalsInHorizon.ToString(CultureInfo.InvariantCulture), a.NextStep,
+            a.NextStep,
         ]).ToList();
         return new ReportTable("Open early-warning alerts, worst first",
-            ["family", "level", "who", "indicator", "since", "weeks open", "baseline / limit", "now", "off by", "exposed ARR", "renewals 90d", "next step"], rows);
+            ["who", "alert", "since", "weeks", "now / base", "ARR exposed", "next step"], rows,
+            rows.Count == 0 ? null : "base: the frozen pre-breach baseline (decline) or the limit (overload); all columns in fct_early_warning");
     }
 }
 
