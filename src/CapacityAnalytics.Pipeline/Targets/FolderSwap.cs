@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CapacityAnalytics.Pipeline.Configuration;
 
 namespace CapacityAnalytics.Pipeline.Targets;
 
@@ -43,15 +44,15 @@ public static class FolderSwap
         if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
         foreach (var stale in Directory.GetDirectories(parent, "." + name + ".incoming-*"))
         {
-            Directory.Delete(stale, recursive: true);
+            Directory.Delete(OutputPath.Inside(parent, stale), recursive: true);
         }
     }
 
     private static string StagingFolder(string target, string runId) =>
-        Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".incoming-" + runId);
+        OutputPath.Inside(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".incoming-" + runId);
 
     private static string PreviousFolder(string target) =>
-        Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".previous");
+        OutputPath.Inside(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".previous");
 
     private static void Replace(string target, string staged)
     {

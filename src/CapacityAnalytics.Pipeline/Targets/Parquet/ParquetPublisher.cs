@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Warehouse;
@@ -19,8 +20,8 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         var runs = Path.Combine(root, "runs");
         Directory.CreateDirectory(runs);
         // Folders a killed run left half-written are never a publish: clear them (one writer per warehouse holds the lock).
-        foreach (var stale in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(stale, recursive: true);
-        var incoming = Path.Combine(root, ".incoming-" + context.RunId);
+        foreach (var stale in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(OutputPath.Inside(root, stale), recursive: true);
+        var incoming = OutputPath.Inside(root, ".incoming-" + context.RunId);
         Directory.CreateDirectory(incoming);
 
         var entries = new List<ManifestTable>();
@@ -41,7 +42,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         // The manifest is written last: a folder without one is never a publish.
         File.WriteAllText(Path.Combine(incoming, Manifest.FileName), manifest.ToJson());
 
-        var final = Path.Combine(runs, context.RunId);
+        var final = OutputPath.Inside(runs, context.RunId);
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
         Directory.Move(incoming, final);
         CurrentPointer.Swap(root, final);
@@ -86,7 +87,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             .Skip(Math.Max(0, keep));
         foreach (var dir in old)
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(OutputPath.Inside(runs, dir), recursive: true);
         }
     }
 }
