@@ -79,6 +79,14 @@ public static partial class PipelineConfigLoader
                 Fail($"sources[{i}]", "with a query needs entity and connection_env");
             }
         }
+        if (c.AsOf is not null)
+        {
+            if (!IsDay(c.AsOf)) Fail("as_of", $"'{c.AsOf}' is not a date (YYYY-MM-DD)");
+            c.AsOfSource = $"{src}: as_of";
+        }
+        if (!IsDay(c.Plausible.Earliest)) Fail("plausible.earliest", $"'{c.Plausible.Earliest}' is not a date (YYYY-MM-DD)");
+        if (c.Plausible.DaysAhead is < 0 or > 3660) Fail("plausible.days_ahead", "must be between 0 and 3660 days");
+        if (c.Plausible.PlannedYearsAhead is < 0 or > 100) Fail("plausible.planned_years_ahead", "must be between 0 and 100 years");
         if (c.RejectThreshold is < 0 or > 1) Fail("reject_threshold", "must be a share between 0 and 1 (0.01 = 1%)");
         try
         {
@@ -98,6 +106,10 @@ public static partial class PipelineConfigLoader
             }
         }
     }
+
+    /// <summary>True for a day written YYYY-MM-DD.</summary>
+    public static bool IsDay(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
 
     /// <summary>The 1-based line of the first line matching <paramref name="pattern"/>, or 1.</summary>
     private static int LineOf(string text, string pattern)

@@ -35,7 +35,12 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
             return new IngestStageResult(Name, 0, 0, 0, [$"no new input: {plan.Reason}, raw tables kept"], null);
         }
 
-        var options = new IngestOptions { Timezone = config.Timezone, RejectThreshold = config.RejectThreshold };
+        var options = new IngestOptions
+        {
+            Timezone = config.Timezone,
+            RejectThreshold = config.RejectThreshold,
+            Plausible = Window(context),
+        };
         SourceSetResult outcome;
         if (plan is { Change: InputChange.Added })
         {
@@ -61,6 +66,10 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
             Rejects = result.Entities.Sum(e => e.RowsRejected),
         };
     }
+
+    /// <summary>The pipeline's plausible window around the run's clock.</summary>
+    public static PlausibleWindow Window(RunContext context) => new(context.Clock.GetUtcNow(), context.Config.Plausible.EarliestDate,
+        TimeSpan.FromDays(context.Config.Plausible.DaysAhead), context.Config.Plausible.PlannedYearsAhead);
 
     private void GenerateMissingSamples(RunContext context)
     {
