@@ -45,6 +45,10 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         {
             foreach (var stage in stages)
             {
+                if (stage.Recover(context) is { } recovered) observer.Note(recovered);
+            }
+            foreach (var stage in stages)
+            {
                 if (stage.Prepare(context, names) is { } nothingToDo)
                 {
                     observer.Note(nothingToDo);
@@ -67,6 +71,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         {
             var status = ex is OperationCanceledException ? "cancelled" : "failed";
             RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message);
+            ex.Data[PublishLog.PublishedRunKey] = PublishLog.Last(connection) ?? "";
             throw;
         }
         RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);
