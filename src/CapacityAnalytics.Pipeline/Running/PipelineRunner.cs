@@ -24,6 +24,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         using var writerLock = WarehouseLock.Acquire(config.WarehousePath, LockTimeout, cancellationToken);
         var started = clock.GetUtcNow();
         var runId = started.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + config.Name;
+        writerLock.Describe(runId, started);
         using var connection = new DuckDBConnection($"DataSource={config.WarehousePath}");
         connection.Open();
         LimitMemory(connection, config);
