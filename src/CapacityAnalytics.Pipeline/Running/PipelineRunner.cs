@@ -71,7 +71,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         catch (Exception ex)
         {
             var status = ex is OperationCanceledException ? "cancelled" : "failed";
-            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message);
+            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message, ex.Data[RunLog.RejectsKey] as long? ?? 0);
             ex.Data[PublishLog.PublishedRunKey] = PublishLog.Last(connection) ?? "";
             throw;
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Stages.Ingest;
 
@@ -28,6 +29,21 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
         plan?.Inputs.Record(context.Connection, context.RunId, [.. stagesInRun]);
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return Ingest(context, cancellationToken);
+        }
+        catch (RejectThresholdExceededException ex)
+        {
+            // The run fails, but pipeline_run must still count the rows ingest_rejects holds.
+            ex.Data[RunLog.RejectsKey] = context.Connection.Scalar<long>(
+                $"select count(*) from (select distinct entity, file, line from {RejectsTable.Name})");
+            throw;
+        }
+    }
+
+    private IngestStageResult Ingest(RunContext context, CancellationToken cancellationToken)
     {
         var config = context.Config;
         if (plan is { Change: InputChange.Unchanged })
