@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CapacityAnalytics.Pipeline;
+using CapacityAnalytics.Pipeline.Running;
 using Spectre.Console;
 
 namespace CapacityAnalytics.Cli;
@@ -33,6 +34,14 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
         return exit;
     }
 
+    /// <summary>Which run the publish targets hold, as the run that failed found it.</summary>
+    private static string Published(Exception ex) => ex.Data[PublishLog.PublishedRunKey] switch
+    {
+        string { Length: > 0 } run => PublishLog.Describe(run),
+        string => PublishLog.Describe(null),
+        _ => "no publish target was touched",
+    };
+
     /// <summary>Runs a command body; a <see cref="CapacityException"/> becomes one red line and its exit code.</summary>
     public int Execute(Func<int> body)
     {
@@ -44,18 +53,18 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
         {
             return Fail(ex.Kind == FailureKind.Usage ? ExitCodes.Usage : ExitCodes.Data, ex.Message, "error");
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException ex)
         {
-            return Fail(ExitCodes.Data, "the run stopped; the last good publish is intact.", "cancelled");
+            return Fail(ExitCodes.Data, $"the run stopped; {Published(ex)}.", "cancelled");
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Fail(ExitCodes.Data, $"{ex.Message.Split('\n')[0]} Check the path and its permissions; the last good publish is intact.", "error");
+            return Fail(ExitCodes.Data, $"{ex.Message.Split('\n')[0]} Check the path, its permissions and free space; {Published(ex)}.", "error");
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("CAPACITY_DEBUG") is null)
         {
             // Not a failure the user caused: one line, and how to get the details for a bug report.
-            return Fail(ExitCodes.Data, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]} (set CAPACITY_DEBUG=1 for the stack trace and report it; the last good publish is intact)", "unexpected error");
+            return Fail(ExitCodes.Data, $"{ex.GetType().Name}: {ex.Message.Split('\n')[0]} (set CAPACITY_DEBUG=1 for the stack trace and report it; {Published(ex)})", "unexpected error");
         }
     }
 }

@@ -28,6 +28,11 @@ public sealed class PipelineArguments
 
     public Option<string?> Timezone { get; } = new("--timezone") { Description = "IANA zone of naive timestamps in --extracts (default UTC)." };
 
+    public Option<string?> AsOf { get; } = new("--as-of")
+    {
+        Description = "The day the measures are taken on (YYYY-MM-DD); overrides the pipeline file's as_of. Default: the latest activity date.",
+    };
+
     public Option<int> Wait { get; } = new("--wait")
     {
         Description = "Seconds to wait for another run on the same warehouse before giving up.",
@@ -41,10 +46,23 @@ public sealed class PipelineArguments
         command.Options.Add(Preset);
         command.Options.Add(Out);
         command.Options.Add(Timezone);
+        command.Options.Add(AsOf);
         command.Options.Add(Wait);
     }
 
     public PipelineConfig Resolve(ParseResult parse)
+    {
+        var config = ResolveFile(parse);
+        if (parse.GetValue(AsOf) is { } asOf)
+        {
+            if (!PipelineConfigLoader.IsDay(asOf)) throw new ConfigurationException($"--as-of '{asOf}' is not a date (YYYY-MM-DD).");
+            config.AsOf = asOf;
+            config.AsOfSource = "--as-of";
+        }
+        return config;
+    }
+
+    private PipelineConfig ResolveFile(ParseResult parse)
     {
         var file = parse.GetValue(File);
         var extracts = parse.GetValue(Extracts);

@@ -26,7 +26,7 @@ public static class ValidateCommand
         {
             var dir = parse.GetValue(folder)!;
             if (!dir.Exists) throw new ConfigurationException($"{dir.FullName}: no such folder.");
-            var options = new IngestOptions { Timezone = parse.GetValue(timezone)!, RejectThreshold = 1 };
+            var options = new IngestOptions { Timezone = parse.GetValue(timezone)!, RejectThreshold = 1, Plausible = PlausibleWindow.At(env.Clock) };
             var name = parse.GetValue(preset)!;
             var problems = SourceValidator.Validate(dir.FullName, name, options);
             if (env.Json) env.WriteJson(new Dictionary<string, object?> { ["folder"] = dir.FullName, ["problems"] = problems, ["count"] = problems.Count });

@@ -21,6 +21,13 @@ public sealed class PipelineConfig
     /// </summary>
     public string MemoryLimit { get; set; } = "1536MB";
     public PublishConfig Publish { get; set; } = new();
+    /// <summary>
+    /// The day the run's measures are taken on (YYYY-MM-DD); when absent, the latest activity date. <c>--as-of</c> on
+    /// the command line overrides it.
+    /// </summary>
+    public string? AsOf { get; set; }
+    /// <summary>The dates and timestamps a row may hold; outside, the row is rejected.</summary>
+    public PlausibleConfig Plausible { get; set; } = new();
     public List<ScheduleConfig> Schedules { get; set; } = [];
 
     /// <summary>The folder the file was read from; relative paths resolve against it.</summary>
@@ -29,6 +36,14 @@ public sealed class PipelineConfig
 
     [YamlDotNet.Serialization.YamlIgnore]
     public string SourceFile { get; set; } = "";
+
+    /// <summary>Where <see cref="AsOf"/> came from, for the run report (the pipeline file's key, or --as-of).</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public string? AsOfSource { get; set; }
+
+    /// <summary><see cref="AsOf"/> parsed (checked when the file is read).</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public DateOnly? AsOfDate => AsOf is null ? null : DateOnly.ParseExact(AsOf, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(BaseDirectory, path));
 
@@ -74,6 +89,22 @@ public enum SourceKind
 
     /// <summary>A SQL Server / Azure SQL / Fabric query for one entity.</summary>
     SqlServerQuery,
+}
+
+/// <summary><c>plausible:</c> the window of dates and timestamps a row may hold.</summary>
+public sealed class PlausibleConfig
+{
+    /// <summary>No date or timestamp before this day (YYYY-MM-DD).</summary>
+    public string Earliest { get; set; } = "2000-01-01";
+
+    /// <summary>Days after the run's clock an event (a timestamp, a usage or health day) may still lie.</summary>
+    public double DaysAhead { get; set; } = 1;
+
+    /// <summary>Years after the run's clock a planned date (renewal, contract end, leave) may lie.</summary>
+    public int PlannedYearsAhead { get; set; } = 10;
+
+    [YamlDotNet.Serialization.YamlIgnore]
+    public DateOnly EarliestDate => DateOnly.ParseExact(Earliest, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
 
 public sealed class SampleSourceConfig

@@ -24,6 +24,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         using var writerLock = WarehouseLock.Acquire(config.WarehousePath, LockTimeout, cancellationToken);
         var started = clock.GetUtcNow();
         var runId = started.ToString("yyyyMMdd'T'HHmmss.fff'Z'", CultureInfo.InvariantCulture) + "-" + config.Name;
+        writerLock.Describe(runId, started);
         using var connection = new DuckDBConnection($"DataSource={config.WarehousePath}");
         connection.Open();
         LimitMemory(connection, config);
@@ -43,6 +44,10 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         var names = stages.Select(s => s.Name).ToList();
         try
         {
+            foreach (var stage in stages)
+            {
+                if (stage.Recover(context) is { } recovered) observer.Note(recovered);
+            }
             foreach (var stage in stages)
             {
                 if (stage.Prepare(context, names) is { } nothingToDo)
@@ -66,7 +71,8 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         catch (Exception ex)
         {
             var status = ex is OperationCanceledException ? "cancelled" : "failed";
-            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message);
+            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message, ex.Data[RunLog.RejectsKey] as long? ?? 0);
+            ex.Data[PublishLog.PublishedRunKey] = PublishLog.Last(connection) ?? "";
             throw;
         }
         RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);

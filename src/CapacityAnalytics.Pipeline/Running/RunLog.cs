@@ -9,6 +9,9 @@ public static class RunLog
 {
     public const string Table = "pipeline_run";
 
+    /// <summary>The key under which a failing stage's exception carries the rows it rejected, for the run's row.</summary>
+    public const string RejectsKey = "capacity.rejects";
+
     public static void Ensure(DuckDBConnection connection) => Exec(connection,
         $"create table if not exists {Table} (run_id varchar primary key, pipeline varchar, trigger varchar, "
         + "started timestamptz, finished timestamptz, status varchar, stage_seconds varchar, rows_in bigint, rows_out bigint, "
@@ -27,7 +30,7 @@ public static class RunLog
     }
 
     public static void Finished(DuckDBConnection connection, string runId, DateTimeOffset finished, string status,
-        IReadOnlyList<StageResult> stages, string? error)
+        IReadOnlyList<StageResult> stages, string? error, long failedStageRejects = 0)
     {
         var timings = JsonSerializer.Serialize(stages.ToDictionary(s => s.Stage, s => Math.Round(s.Seconds, 3)));
         using var command = connection.CreateCommand();
@@ -38,7 +41,7 @@ public static class RunLog
         command.Parameters.Add(new DuckDBParameter(timings));
         command.Parameters.Add(new DuckDBParameter(stages.Count > 0 ? stages[0].RowsIn : 0L));
         command.Parameters.Add(new DuckDBParameter(stages.Count > 0 ? stages[^1].RowsOut : 0L));
-        command.Parameters.Add(new DuckDBParameter(stages.Sum(s => s.Rejects)));
+        command.Parameters.Add(new DuckDBParameter(stages.Sum(s => s.Rejects) + failedStageRejects));
         command.Parameters.Add(new DuckDBParameter((object?)error ?? DBNull.Value));
         command.Parameters.Add(new DuckDBParameter(runId));
         command.ExecuteNonQuery();

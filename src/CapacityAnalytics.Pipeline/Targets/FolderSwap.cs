@@ -1,18 +1,32 @@
 using System.Runtime.InteropServices;
+using CapacityAnalytics.Pipeline.Configuration;
 
 namespace CapacityAnalytics.Pipeline.Targets;
 
 /// <summary>
 /// Replaces an output folder (dashboard/, powerbi/) whole: the new content is written into a hidden sibling
-/// (<c>.&lt;name&gt;.incoming-&lt;run&gt;</c>) and swapped in, so a reader, or a run killed half-way, never leaves a
-/// mix of two publishes. On Linux the swap is one atomic <c>renameat2(RENAME_EXCHANGE)</c>; elsewhere it is two
-/// renames, and <see cref="Recover"/> (run before every write) puts back a folder a crash left set aside.
+/// (<c>.&lt;name&gt;.incoming-&lt;run&gt;</c>, <see cref="Prepare"/>) and swapped in (<see cref="Staged.Switch"/>), so a
+/// reader, or a run killed half-way, never sees a mix of two publishes. On Linux the swap is one atomic
+/// <c>renameat2(RENAME_EXCHANGE)</c>; elsewhere it is two renames, and <see cref="Recover"/> (run before every write)
+/// puts back a folder a crash left set aside. Each folder holds <c>.capacity-run</c>, the run it is from, so a switch a
+/// kill interrupted can be finished (<see cref="RollForward"/>).
 /// </summary>
 public static class FolderSwap
 {
+    /// <summary>The file in a published folder that names the run it is from.</summary>
+    public const string MarkerFile = ".capacity-run";
+
     /// <summary>Writes a folder's new content through <paramref name="write"/> and swaps it in.</summary>
     /// <param name="seed">Copy the current content into the staging folder first (files a user keeps beside ours survive).</param>
     public static void Write(string target, string runId, Action<string> write, bool seed = false)
+    {
+        var staged = Prepare(target, runId, write, seed);
+        staged.Switch();
+        staged.Finish();
+    }
+
+    /// <summary>Writes the new content beside the folder; nothing a reader sees changes until <see cref="Staged.Switch"/>.</summary>
+    public static Staged Prepare(string target, string runId, Action<string> write, bool seed = false)
     {
         target = Path.GetFullPath(target);
         Recover(target);
@@ -23,13 +37,58 @@ public static class FolderSwap
         try
         {
             write(staged);
-            Replace(target, staged);
+            File.WriteAllText(Path.Combine(staged, MarkerFile), runId + "\n");
         }
         catch
         {
             if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
             throw;
         }
+        return new Staged(target, staged, runId);
+    }
+
+    /// <summary>The run a published folder is from, or null.</summary>
+    public static string? RunOf(string folder)
+    {
+        var marker = Path.Combine(folder, MarkerFile);
+        return File.Exists(marker) ? File.ReadAllText(marker).Trim() : null;
+    }
+
+    /// <summary>
+    /// Swaps in the content a killed run prepared for <paramref name="runId"/> when the folder does not hold it yet;
+    /// returns true when it did.
+    /// </summary>
+    public static bool RollForward(string target, string runId)
+    {
+        target = Path.GetFullPath(target);
+        var staged = StagingFolder(target, runId);
+        if (!Directory.Exists(staged) || RunOf(staged) != runId || RunOf(target) == runId) return false;
+        var handle = new Staged(target, staged, runId);
+        handle.Switch();
+        handle.Finish();
+        return true;
+    }
+
+    /// <summary>A folder's new content, written beside it.</summary>
+    public sealed class Staged(string target, string folder, string runId)
+    {
+        public string Target => target;
+
+        public string Folder => folder;
+
+        public string RunId => runId;
+
+        /// <summary>Swaps the new content in; the staging folder then holds the old content until <see cref="Finish"/>.</summary>
+        public void Switch() => Replace(target, folder);
+
+        /// <summary>Removes the replaced content.</summary>
+        public void Finish()
+        {
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+
+        /// <summary>Drops the new content unswitched.</summary>
+        public void Discard() => Finish();
     }
 
     /// <summary>Removes staging folders a killed run left behind, and restores a folder set aside by an unfinished two-rename swap.</summary>
@@ -43,15 +102,15 @@ public static class FolderSwap
         if (Directory.Exists(previous)) Directory.Delete(previous, recursive: true);
         foreach (var stale in Directory.GetDirectories(parent, "." + name + ".incoming-*"))
         {
-            Directory.Delete(stale, recursive: true);
+            Directory.Delete(OutputPath.Inside(parent, stale), recursive: true);
         }
     }
 
     private static string StagingFolder(string target, string runId) =>
-        Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".incoming-" + runId);
+        OutputPath.Inside(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".incoming-" + runId);
 
     private static string PreviousFolder(string target) =>
-        Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".previous");
+        OutputPath.Inside(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target) + ".previous");
 
     private static void Replace(string target, string staged)
     {
@@ -62,13 +121,12 @@ public static class FolderSwap
         }
         if (OperatingSystem.IsLinux() && Exchange(staged, target))
         {
-            Directory.Delete(staged, recursive: true); // it now holds the old content
-            return;
+            return; // staged now holds the old content, removed by Finish
         }
         var previous = PreviousFolder(target);
         Directory.Move(target, previous);
         Directory.Move(staged, target);
-        Directory.Delete(previous, recursive: true);
+        Directory.Move(previous, staged);
     }
 
     private static bool Exchange(string a, string b)

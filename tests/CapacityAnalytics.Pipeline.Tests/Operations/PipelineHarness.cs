@@ -93,7 +93,7 @@ public sealed class PipelineHarness : IDisposable
         var tables = new List<(string Schema, string Table)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "select schema_name, table_name from duckdb_tables() where table_name <> 'pipeline_run' order by 1, 2";
+            command.CommandText = "select schema_name, table_name from duckdb_tables() where table_name not in ('pipeline_run', 'publish_log') order by 1, 2";
             using var reader = command.ExecuteReader();
             while (reader.Read())
             {

@@ -2,6 +2,7 @@ using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Core.Capacity.Backtest;
 using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Warehouse;
 
@@ -70,7 +71,7 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
     {
         var folder = Path.Combine(context.Config.OutDirectory, "models");
         Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, $"capacity-model-{calibrated.Model.Version}.yaml");
+        var path = OutputPath.Inside(folder, $"capacity-model-{calibrated.Model.Version}.yaml");
         var temp = path + ".tmp";
         File.WriteAllText(temp, calibrated.Yaml);
         File.Move(temp, path, overwrite: true);

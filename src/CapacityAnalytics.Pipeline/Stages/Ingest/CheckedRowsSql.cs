@@ -19,7 +19,9 @@ public static class CheckedRowsSql
     /// <param name="sourceColumns">Lower-case column names of the source (contract, extra and bookkeeping).</param>
     /// <param name="source">A table name (quoted) or a parenthesized query.</param>
     /// <param name="keepExtras">Whether extra columns pass through.</param>
-    public static string Build(EntitySpec entity, IReadOnlyCollection<string> sourceColumns, string source, bool keepExtras = true)
+    /// <param name="window">Dates and timestamps outside it are rejected; null: no bounds.</param>
+    public static string Build(EntitySpec entity, IReadOnlyCollection<string> sourceColumns, string source, bool keepExtras = true,
+        PlausibleWindow? window = null)
     {
         var present = new HashSet<string>(sourceColumns, StringComparer.Ordinal);
         var extras = keepExtras ? ExtraColumns(entity, sourceColumns).Select(Sql.Identifier).ToList() : [];
@@ -30,7 +32,7 @@ public static class CheckedRowsSql
             $"{ColumnRules.Value(c, present.Contains(c.Name) ? c.Name : null)} as {V(i)}");
         var typed = columns.Select((c, i) => $"{ColumnRules.Typed(c, V(i))} as {T(i)}");
         var named = columns.Select((c, i) => $"{T(i)} as {Sql.Identifier(c.Name)}");
-        var reasons = columns.Select((c, i) => $"{ColumnRules.Reason(c, V(i), T(i))} as {R(i)}");
+        var reasons = columns.Select((c, i) => $"{ColumnRules.Reason(c, V(i), T(i), entity, window)} as {R(i)}");
         var problems = columns.Select((c, i) =>
             $"{{'column': {Sql.Literal(c.Name)}, 'value': {V(i)}, 'reason': {R(i)}}}");
         var ok = string.Join(" and ", columns.Select((_, i) => $"{R(i)} is null"));

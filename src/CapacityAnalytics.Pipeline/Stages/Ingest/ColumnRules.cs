@@ -42,7 +42,9 @@ public static class ColumnRules
     };
 
     /// <summary>The reason a cell is bad, or NULL; given the text value and the typed value expressions.</summary>
-    public static string Reason(ColumnSpec column, string value, string typed)
+    /// <param name="entity">The column's entity, for the plausible window of its dates.</param>
+    /// <param name="window">When given, dates and timestamps outside it are rejected.</param>
+    public static string Reason(ColumnSpec column, string value, string typed, EntitySpec? entity = null, PlausibleWindow? window = null)
     {
         var checks = new List<string>();
         if (column.Required)
@@ -62,6 +64,11 @@ public static class ColumnRules
         if (column.Max is { } max)
         {
             checks.Add($"when {typed} > {Sql.Literal(max)} then {Sql.Literal(string.Create(CultureInfo.InvariantCulture, $"above the maximum {max}"))}");
+        }
+        if (entity is not null && window?.Bounds(entity, column) is { } bounds)
+        {
+            checks.Add($"when {typed} < {bounds.Low} then {Sql.Literal(bounds.LowReason)}");
+            checks.Add($"when {typed} > {bounds.High} then {Sql.Literal(bounds.HighReason)}");
         }
         return "case " + string.Join(" ", checks) + " end";
     }

@@ -21,9 +21,16 @@ public sealed class CsvExtractReader
         Entity = entity;
         File = file;
         Header = header;
+        ReadPath = file.Path;
     }
 
     public EntitySpec Entity { get; }
+
+    /// <summary>The file DuckDB reads: the extract, or its cleaned copy after <see cref="Clean"/>.</summary>
+    public string ReadPath { get; private set; } = "";
+
+    /// <summary>Records <see cref="Clean"/> found unreadable, with their reasons; they are rejected and left out of landing.</summary>
+    public IReadOnlyList<(long Line, string Reason)> StrayRecords { get; private set; } = [];
 
     public ExtractFile File { get; }
 
@@ -67,7 +74,7 @@ public sealed class CsvExtractReader
         return string.Create(CultureInfo.InvariantCulture, $"""
             select {named}, {Sql.Literal(File.Path)} as {LandingColumns.File}, {(numbered ? "ordinality + 1" : "null::bigint")} as {LandingColumns.Line},
                 {File.Order} as {LandingColumns.FileOrder}
-            from read_csv({Sql.Literal(File.Path)}, auto_detect = false, header = true, delim = ',', quote = '"',
+            from read_csv({Sql.Literal(ReadPath)}, auto_detect = false, header = true, delim = ',', quote = '"',
                 escape = '"', parallel = {(numbered ? "false" : "true")}, columns = {positional}, {errors}){(numbered ? " with ordinality" : "")}
             """);
     }
@@ -80,7 +87,7 @@ public sealed class CsvExtractReader
     public (CsvLineMap Map, long RejectedRecords) CollectRejects(DuckDBConnection connection, long rowsReturned)
     {
         var errors = ReadErrors(connection);
-        var map = CsvLineMap.Build(File.Path, rowsReturned, errors.Select(e => e.Record).Distinct().ToList());
+        var map = CsvLineMap.Build(ReadPath, rowsReturned, errors.Select(e => e.Record).Distinct().ToList());
         var rejects = errors.Select(e => new IngestReject(
             Entity.Name,
             File.Path,
@@ -93,9 +100,52 @@ public sealed class CsvExtractReader
             rejects.Add(new IngestReject(Entity.Name, File.Path, open, null, null,
                 "unterminated quote: this record and the rest of the file were not read"));
         }
+        rejects.AddRange(StrayRecords.Select(r => new IngestReject(Entity.Name, File.Path, r.Line, null, null, r.Reason)));
         RejectsTable.Append(connection, rejects);
-        var records = errors.Select(e => e.Record).Distinct().LongCount() + (map.UnterminatedQuoteLine is null ? 0 : 1);
+        var records = errors.Select(e => e.Record).Distinct().LongCount() + (map.UnterminatedQuoteLine is null ? 0 : 1) + StrayRecords.Count;
         return (map, records);
+    }
+
+    /// <summary>
+    /// When DuckDB's reader cannot continue (a carriage return alone inside an unquoted field, a NUL byte): finds each
+    /// such record by one RFC 4180 scan, and writes a copy of the file, line for line, with those bytes blanked, which
+    /// <see cref="SelectSql"/> then reads. The records are rejected with their lines (<see cref="StrayRecords"/>) and
+    /// the caller removes them from landing. Returns false when the scan finds nothing to clean.
+    /// </summary>
+    public bool Clean()
+    {
+        var bytes = System.IO.File.ReadAllBytes(File.Path);
+        var stray = new SortedDictionary<long, string>();
+        long line = 1;
+        var quoted = false;
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            var b = bytes[i];
+            if (b == (byte)'"') quoted = !quoted;
+            else if (b == (byte)'\n') line++;
+            else if (b == (byte)'\r' && !quoted && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n'))
+            {
+                stray.TryAdd(line, "a carriage return alone inside an unquoted field (quote the field or remove the byte)");
+                bytes[i] = (byte)' ';
+            }
+            else if (b == 0)
+            {
+                stray.TryAdd(line, "a NUL byte (binary data in a text file)");
+                bytes[i] = (byte)' ';
+            }
+        }
+        if (stray.Count == 0) return false;
+        var copy = Path.Combine(Path.GetTempPath(), "capacity-clean-" + Guid.NewGuid().ToString("N") + ".csv");
+        System.IO.File.WriteAllBytes(copy, bytes);
+        ReadPath = copy;
+        StrayRecords = [.. stray.Select(s => (s.Key, s.Value))];
+        return true;
+    }
+
+    /// <summary>Deletes the cleaned copy, if any.</summary>
+    public void DeleteCleanCopy()
+    {
+        if (ReadPath != File.Path && System.IO.File.Exists(ReadPath)) System.IO.File.Delete(ReadPath);
     }
 
     private string? HeaderName(string positional) =>
@@ -115,7 +165,7 @@ public sealed class CsvExtractReader
             from {ErrorsTable} e join {ScansTable} s using (scan_id, file_id)
             where s.file_path = $1
             order by e.line, e.column_idx
-            """, File.Path);
+            """, ReadPath);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {

@@ -9,5 +9,8 @@ public sealed record IngestOptions
     /// <summary>A run fails when rejected rows / rows read of any entity is above this share.</summary>
     public double RejectThreshold { get; init; } = 0.01;
 
+    /// <summary>Dates and timestamps outside this window are rejected; null (the default for tests and tools): no bounds.</summary>
+    public PlausibleWindow? Plausible { get; init; }
+
     public static IngestOptions Default { get; } = new();
 }

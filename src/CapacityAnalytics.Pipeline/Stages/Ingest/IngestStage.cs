@@ -2,6 +2,7 @@ using System.Globalization;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Stages.Ingest;
 
@@ -29,13 +30,33 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
+        try
+        {
+            return Ingest(context, cancellationToken);
+        }
+        catch (RejectThresholdExceededException ex)
+        {
+            // The run fails, but pipeline_run must still count the rows ingest_rejects holds.
+            ex.Data[RunLog.RejectsKey] = context.Connection.Scalar<long>(
+                $"select count(*) from (select distinct entity, file, line from {RejectsTable.Name})");
+            throw;
+        }
+    }
+
+    private IngestStageResult Ingest(RunContext context, CancellationToken cancellationToken)
+    {
         var config = context.Config;
         if (plan is { Change: InputChange.Unchanged })
         {
             return new IngestStageResult(Name, 0, 0, 0, [$"no new input: {plan.Reason}, raw tables kept"], null);
         }
 
-        var options = new IngestOptions { Timezone = config.Timezone, RejectThreshold = config.RejectThreshold };
+        var options = new IngestOptions
+        {
+            Timezone = config.Timezone,
+            RejectThreshold = config.RejectThreshold,
+            Plausible = Window(context),
+        };
         SourceSetResult outcome;
         if (plan is { Change: InputChange.Added })
         {
@@ -61,6 +82,10 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
             Rejects = result.Entities.Sum(e => e.RowsRejected),
         };
     }
+
+    /// <summary>The pipeline's plausible window around the run's clock.</summary>
+    public static PlausibleWindow Window(RunContext context) => new(context.Clock.GetUtcNow(), context.Config.Plausible.EarliestDate,
+        TimeSpan.FromDays(context.Config.Plausible.DaysAhead), context.Config.Plausible.PlannedYearsAhead);
 
     private void GenerateMissingSamples(RunContext context)
     {

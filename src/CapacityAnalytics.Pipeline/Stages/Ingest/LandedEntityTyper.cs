@@ -29,7 +29,7 @@ public static class LandedEntityTyper
         RejectsTable.EnsureExists(connection);
         using (SessionTimeZone.Use(connection, options.Timezone))
         {
-            connection.Execute($"create or replace temp table {Checked} as {CheckedRowsSql.Build(spec, columns, Sql.Identifier(land))}");
+            connection.Execute($"create or replace temp table {Checked} as {CheckedRowsSql.Build(spec, columns, Sql.Identifier(land), window: options.Plausible)}");
             try
             {
                 var typed = connection.RowCount(Checked);

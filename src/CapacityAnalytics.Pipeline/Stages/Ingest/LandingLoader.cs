@@ -38,12 +38,23 @@ public static class LandingLoader
         long rows = 0, rejected = 0;
         foreach (var reader in csv)
         {
-            CsvExtractReader.ResetRejects(connection);
-            var landed = connection.Execute($"insert into {Sql.Identifier(table)} by name {reader.SelectSql()}");
-            var (map, records) = reader.CollectRejects(connection, landed);
-            LineMapUpdate.Apply(connection, table, reader.File.Path, map);
-            rows += landed;
-            rejected += records;
+            try
+            {
+                var landed = Insert(connection, table, reader);
+                var (map, records) = reader.CollectRejects(connection, landed);
+                LineMapUpdate.Apply(connection, table, reader.File.Path, map);
+                if (reader.StrayRecords.Count > 0)
+                {
+                    landed -= connection.Execute($"delete from {Sql.Identifier(table)} where {LandingColumns.File} = {Sql.Literal(reader.File.Path)} "
+                        + $"and {LandingColumns.Line} in ({string.Join(", ", reader.StrayRecords.Select(r => r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)))})");
+                }
+                rows += landed;
+                rejected += records;
+            }
+            finally
+            {
+                reader.DeleteCleanCopy();
+            }
         }
         foreach (var reader in parquet)
         {
@@ -52,6 +63,50 @@ public static class LandingLoader
         CsvExtractReader.ResetRejects(connection);
         var bytes = files.Sum(f => new FileInfo(f.Path).Length);
         return new LandingResult(files.Select(f => f.Path).ToList(), rows, rejected, bytes);
+    }
+
+    /// <summary>
+    /// Lands one CSV file. When DuckDB's reader stops on bytes it cannot parse, the file is cleaned
+    /// (<see cref="CsvExtractReader.Clean"/>) and read again; when it still cannot continue, the error names the file
+    /// and the last line landed before it.
+    /// </summary>
+    private static long Insert(DuckDBConnection connection, string table, CsvExtractReader reader)
+    {
+        var sql = $"insert into {Sql.Identifier(table)} by name ";
+        CsvExtractReader.ResetRejects(connection);
+        try
+        {
+            return connection.Execute(sql + reader.SelectSql());
+        }
+        catch (DuckDBException ex) when (reader.ReadPath == reader.File.Path && reader.Clean())
+        {
+            _ = ex;
+        }
+        CsvExtractReader.ResetRejects(connection);
+        try
+        {
+            return connection.Execute(sql + reader.SelectSql());
+        }
+        catch (DuckDBException ex)
+        {
+            throw Unreadable(connection, reader, ex);
+        }
+    }
+
+    private static IngestException Unreadable(DuckDBConnection connection, CsvExtractReader reader, DuckDBException ex)
+    {
+        long reached;
+        try
+        {
+            CsvExtractReader.ResetRejects(connection);
+            reached = connection.Scalar<long>($"select coalesce(max({LandingColumns.Line}), 1) from ({reader.SelectSql(ignoreErrors: true)})");
+        }
+        catch (DuckDBException)
+        {
+            reached = 1;
+        }
+        return new IngestException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{reader.File.Path}:{reached}: DuckDB's CSV reader cannot continue after line {reached}: {ex.Message.Split('\n')[0]} Check the file's bytes after that line (an encoding other than UTF-8, binary data)."), ex);
     }
 
     private static void CreateTable(DuckDBConnection connection, EntitySpec entity, string table, List<string> names)

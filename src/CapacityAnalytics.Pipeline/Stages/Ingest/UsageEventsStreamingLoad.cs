@@ -30,7 +30,7 @@ public static class UsageEventsStreamingLoad
         // that DuckDB can spill to disk, where count(distinct) inside grouping sets held gigabytes at 50M events.
         connection.Execute($"""
             create or replace temp table {Aggregate} as
-            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: false), keepExtras: false)}),
+            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: false), keepExtras: false, window: options.Plausible)}),
             per_user as (
                 select grouping({LandingColumns.File}) = 1 as by_user, {LandingColumns.File}, ok, account_id, date, user_id, count(*) as events
                 from (
@@ -62,7 +62,7 @@ public static class UsageEventsStreamingLoad
         var rejected = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where by_day and not ok");
         if (rejected > 0)
         {
-            ListBadRows(connection, readers, columns, maps);
+            ListBadRows(connection, readers, columns, maps, options);
         }
         var pending = PendingTables.NameFor(UsageEventsDaily.Table);
         connection.Execute($"""
@@ -76,12 +76,13 @@ public static class UsageEventsStreamingLoad
         return (landing, new TypingResult(entity.Name, UsageEventsDaily.Table, typed, rejected, 0, connection.RowCount(pending)));
     }
 
-    private static void ListBadRows(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, Dictionary<string, CsvLineMap> maps)
+    private static void ListBadRows(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, Dictionary<string, CsvLineMap> maps,
+        IngestOptions options)
     {
         var entity = InputContract.UsageEvents;
         connection.Execute($"""
             create or replace temp table {Bad} as
-            select * from ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: true, numbered: true), keepExtras: false)})
+            select * from ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: true, numbered: true), keepExtras: false, window: options.Plausible)})
             where not {CheckedRowsSql.Ok}
             """);
         foreach (var (file, map) in maps)

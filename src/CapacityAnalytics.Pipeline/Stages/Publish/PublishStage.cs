@@ -4,26 +4,161 @@ using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Stages.Publish;
 
-/// <summary>Publishes the star schema the SQL layer declares (<see cref="PublishedTables"/>) to every target the pipeline file names.</summary>
+/// <summary>
+/// Publishes the star schema the SQL layer declares (<see cref="PublishedTables"/>) to every target the pipeline file
+/// names, as one transaction across them:
+/// <list type="number">
+/// <item>finish a publish a killed run committed but did not switch everywhere (<see cref="IPublisher.RollForward"/>);</item>
+/// <item>every target writes its content aside (<see cref="IPublisher.Prepare"/>); a failure drops all of it;</item>
+/// <item>the commit point: one warehouse transaction replaces the DuckDB schema and records the run in
+/// <see cref="PublishLog"/>; a failure or a kill before it leaves every target on the previous run;</item>
+/// <item>every other target is switched (renames, the SQL Server swap), then what they replaced is removed.</item>
+/// </list>
+/// </summary>
 public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? sqlDirectory = null) : IStage
 {
+    /// <summary>
+    /// For the kill tests only: names a point of the publish (<c>prepared</c>, <c>committed</c>, <c>switched-&lt;target&gt;</c>)
+    /// where the process prints <c>publish paused at POINT</c> and waits, so a test can SIGKILL it there.
+    /// </summary>
+    public const string PauseVariable = "CAPACITY_TEST_PUBLISH_PAUSE";
+
     public string Name => "publish";
+
+    /// <summary>Finishes a publish a killed run committed but did not switch on every target.</summary>
+    public string? Recover(RunContext context)
+    {
+        if (PublishLog.Last(context.Connection) is not { } committed) return null;
+        var finished = publishers.Where(p => p.RollForward(context, committed)).Select(p => p.Name).ToList();
+        return finished.Count == 0 ? null
+            : $"publish: finished switching {string.Join(", ", finished)} to run {committed}, which a killed run had committed";
+    }
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
-        var tables = PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => context.Connection.TableExists(t.Name)).ToList();
+        var connection = context.Connection;
         var details = new List<string>();
-        var targets = new List<PublishResult>();
-        long rows = 0;
-        foreach (var publisher in publishers)
+        if (Recover(context) is { } recovered) details.Add(recovered);
+        var previous = PublishLog.Last(connection);
+
+        var tables = PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => connection.TableExists(t.Name)).ToList();
+        var prepared = new List<(IPublisher Publisher, PreparedPublish Publish)>();
+        try
         {
-            var result = publisher.Publish(context, tables, cancellationToken) with { Kind = publisher.Kind };
-            targets.Add(result);
-            rows = Math.Max(rows, result.Rows);
-            details.Add($"{result.Target}: {result.Tables} tables -> {result.Location}");
+            foreach (var publisher in publishers)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                prepared.Add((publisher, Step(publisher, previous, "writing", () => publisher.Prepare(context, tables, cancellationToken))));
+            }
+            Pause("prepared");
+            cancellationToken.ThrowIfCancellationRequested();
+            CommitPoint(context, prepared, previous);
         }
+        catch
+        {
+            foreach (var (_, publish) in prepared) DiscardQuietly(publish);
+            throw;
+        }
+        Pause("committed");
+        foreach (var (publisher, publish) in prepared.Where(p => !p.Publish.InWarehouse))
+        {
+            try
+            {
+                publish.Commit();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CapacityException)
+            {
+                throw new CapacityException(
+                    $"publish: run {context.RunId} is committed, but {publisher.Name} could not be switched to it ({FirstLine(ex.Message)}); "
+                    + $"it still holds run {previous ?? "(none)"} until the next run finishes the switch.", FailureKind.Data, ex);
+            }
+            Pause("switched-" + publisher.Name);
+        }
+        foreach (var (_, publish) in prepared)
+        {
+            publish.Finish();
+            publish.Dispose();
+        }
+
+        var targets = prepared.Select(p => p.Publish.Result with { Kind = p.Publisher.Kind }).ToList();
+        details.AddRange(targets.Select(t => $"{t.Target}: {t.Tables} tables -> {t.Location}"));
+        var rows = targets.Count == 0 ? 0 : targets.Max(t => t.Rows);
         return new PublishStageResult(Name, 0, rows, rows, details, targets);
     }
+
+    private static void CommitPoint(RunContext context, List<(IPublisher Publisher, PreparedPublish Publish)> prepared, string? previous)
+    {
+        var connection = context.Connection;
+        PublishLog.Ensure(connection);
+        connection.Execute("begin transaction");
+        try
+        {
+            foreach (var (publisher, publish) in prepared.Where(p => p.Publish.InWarehouse))
+            {
+                Step(publisher, previous, "switching", () =>
+                {
+                    publish.Commit();
+                    return 0;
+                });
+            }
+            PublishLog.Committed(connection, context.RunId, context.Clock.GetUtcNow());
+            connection.Execute("commit");
+        }
+        catch
+        {
+            RollbackQuietly(connection);
+            throw;
+        }
+    }
+
+    /// <summary>Runs one target's step; a failure names the target and says which run every target still holds.</summary>
+    private static T Step<T>(IPublisher publisher, string? previous, string what, Func<T> step)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or CapacityException or DuckDB.NET.Data.DuckDBException)
+        {
+            var kind = ex is CapacityException c ? c.Kind : FailureKind.Data;
+            throw new CapacityException(
+                $"publish failed {what} {publisher.Name}: {FirstLine(ex.Message)}; nothing was switched: {PublishLog.Describe(previous)}.", kind, ex);
+        }
+    }
+
+    private static void Pause(string point)
+    {
+        if (!string.Equals(Environment.GetEnvironmentVariable(PauseVariable), point, StringComparison.Ordinal)) return;
+        Console.Out.WriteLine($"publish paused at {point}");
+        Console.Out.Flush();
+        Thread.Sleep(TimeSpan.FromMinutes(2));
+    }
+
+    private static void DiscardQuietly(PreparedPublish publish)
+    {
+        try
+        {
+            publish.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // what was written aside is cleared by the next publish; the failure that got us here is the one to report
+        }
+    }
+
+    private static void RollbackQuietly(DuckDB.NET.Data.DuckDBConnection connection)
+    {
+        try
+        {
+            connection.Execute("rollback");
+        }
+        catch (DuckDB.NET.Data.DuckDBException)
+        {
+            // no transaction left to roll back (DuckDB ended it on the error)
+        }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].TrimEnd('.');
 }
 
 /// <summary>What publish wrote: one entry per target, in the order they were written.</summary>

@@ -16,15 +16,33 @@ public sealed class TransformStage(string sqlDirectory) : IStage
 
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
-        var build = SqlModelRunner.Build(context.Connection, sqlDirectory, context.Model, asOf: null);
+        var asOf = CheckedAsOf(context);
+        var build = SqlModelRunner.Build(context.Connection, sqlDirectory, context.Model, asOf);
+        var source = asOf is null
+            ? "derived: the latest activity date; set as_of in the pipeline file or --as-of to fix it"
+            : "from " + (context.Config.AsOfSource ?? "the caller");
         var details = new List<string>
         {
-            string.Create(CultureInfo.InvariantCulture, $"{build.Models.Count} models built as of {build.AsOf:yyyy-MM-dd}, {build.TestsPassed} model tests passed"),
+            string.Create(CultureInfo.InvariantCulture, $"{build.Models.Count} models built as of {build.AsOf:yyyy-MM-dd} ({source}), {build.TestsPassed} model tests passed"),
         };
         details.AddRange(build.UnmappedTypes.Select(u => string.Create(CultureInfo.InvariantCulture,
             $"unmapped activity type '{u.VendorType}': {u.Activities:N0} activities (add it to type_map in the model file)")));
         var marts = build.Models.Where(m => m.Name.StartsWith("fct_", StringComparison.Ordinal) || m.Name.StartsWith("dim_", StringComparison.Ordinal));
         return new TransformStageResult(Name, 0, 0, marts.Sum(m => m.Rows), details, build, OpenAlerts.Read(context.Connection));
+    }
+
+    /// <summary>The as-of date the pipeline sets, checked against the plausible window of the run's clock; null to derive it.</summary>
+    private static DateOnly? CheckedAsOf(RunContext context)
+    {
+        if (context.Config.AsOfDate is not { } asOf) return null;
+        var plausible = context.Config.Plausible;
+        var latest = DateOnly.FromDateTime((context.Clock.GetUtcNow() + TimeSpan.FromDays(plausible.DaysAhead)).UtcDateTime);
+        if (asOf > latest || asOf < plausible.EarliestDate)
+        {
+            throw new ConfigurationException(string.Create(CultureInfo.InvariantCulture,
+                $"{context.Config.AsOfSource}: as-of date {asOf:yyyy-MM-dd} is outside the plausible window {plausible.EarliestDate:yyyy-MM-dd} .. {latest:yyyy-MM-dd} (the run's clock plus {plausible.DaysAhead} days)."));
+        }
+        return asOf;
     }
 
     /// <summary>The open alerts as a terminal shows them: seven columns, the next step last so only it wraps.</summary>

@@ -15,13 +15,15 @@ public sealed class DashboardPublisher(string root) : IPublisher
     public string Name => "dashboard";
     public PublishTargetKind Kind => PublishTargetKind.Dashboard;
 
-    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> written = [];
         // The pages are written into a staging folder and swapped in together: never a mix of two runs' pages.
-        FolderSwap.Write(root, context.RunId, staged => written = Write(staged, context.Connection, MeasureCatalog.Default(context.Model), cancellationToken));
-        return new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0);
+        var staged = FolderSwap.Prepare(root, context.RunId, folder => written = Write(folder, context.Connection, MeasureCatalog.Default(context.Model), cancellationToken));
+        return new StagedFolderPublish(staged) { Result = new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0) };
     }
+
+    public bool RollForward(RunContext context, string committedRunId) => FolderSwap.RollForward(root, committedRunId);
 
     /// <summary>Renders every page from the warehouse; returns the file names written.</summary>
     public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, CancellationToken cancellationToken = default)

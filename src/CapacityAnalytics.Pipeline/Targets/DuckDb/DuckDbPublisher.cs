@@ -16,27 +16,36 @@ public sealed class DuckDbPublisher : IPublisher
 
     public PublishTargetKind Kind => PublishTargetKind.DuckDb;
 
-    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
-    {
-        var connection = context.Connection;
-        long rows = 0;
-        connection.Execute($"create schema if not exists {Schema}");
-        connection.Execute("begin transaction");
-        try
+    /// <summary>Nothing is written aside: the switch is the copy itself, inside the warehouse transaction that is the publish's commit point.</summary>
+    public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken) =>
+        new Prepared(context, tables, cancellationToken)
         {
+            Result = new PublishResult(Name, $"{context.Config.WarehousePath} (schema {Schema})", tables.Count, 0),
+        };
+
+    private sealed class Prepared(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken) : PreparedPublish
+    {
+        public long Rows { get; private set; }
+
+        public override bool InWarehouse => true;
+
+        protected override void Switch()
+        {
+            var connection = context.Connection;
+            connection.Execute($"create schema if not exists {Schema}");
+            long rows = 0;
             foreach (var table in tables)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 connection.Execute($"create or replace table {Schema}.\"{table.Name}\" as select * from main.\"{table.Name}\" order by {table.OrderBy}");
                 rows += connection.Scalar<long>($"select count(*) from {Schema}.\"{table.Name}\"");
             }
-            connection.Execute("commit");
+            Rows = rows;
+            Result = Result with { Rows = rows };
         }
-        catch
+
+        protected override void Discard()
         {
-            connection.Execute("rollback");
-            throw;
         }
-        return new PublishResult(Name, $"{context.Config.WarehousePath} (schema {Schema})", tables.Count, rows);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Warehouse;
@@ -12,18 +13,22 @@ namespace CapacityAnalytics.Pipeline.Targets.Parquet;
 public sealed class ParquetPublisher(string root, int keep) : IPublisher
 {
     public string Name => "parquet";
+
+    private string Root => root;
     public PublishTargetKind Kind => PublishTargetKind.Parquet;
 
-    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    /// <summary>Writes the publish into <c>runs/&lt;run&gt;</c>, complete with its manifest; <c>current</c> still points at the previous one.</summary>
+    public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
-        var runs = Path.Combine(root, "runs");
+        var runs = OutputPath.Inside(root, "runs");
         Directory.CreateDirectory(runs);
         // Folders a killed run left half-written are never a publish: clear them (one writer per warehouse holds the lock).
-        foreach (var stale in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(stale, recursive: true);
-        var incoming = Path.Combine(root, ".incoming-" + context.RunId);
+        foreach (var stale in Directory.GetDirectories(root, ".incoming-*")) Directory.Delete(OutputPath.Inside(root, stale), recursive: true);
+        var incoming = OutputPath.Inside(root, ".incoming-" + context.RunId);
         Directory.CreateDirectory(incoming);
 
         var entries = new List<ManifestTable>();
+        var final = OutputPath.Inside(runs, context.RunId);
         try
         {
             foreach (var table in tables)
@@ -31,22 +36,49 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
                 cancellationToken.ThrowIfCancellationRequested();
                 entries.Add(WriteTable(context, table, incoming));
             }
+            var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
+            // The manifest is written last: a folder without one is never a publish.
+            File.WriteAllText(Path.Combine(incoming, Manifest.FileName), manifest.ToJson());
+            if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
+            Directory.Move(incoming, final);
         }
         catch
         {
-            Directory.Delete(incoming, recursive: true);
+            if (Directory.Exists(incoming)) Directory.Delete(incoming, recursive: true);
             throw;
         }
-        var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
-        // The manifest is written last: a folder without one is never a publish.
-        File.WriteAllText(Path.Combine(incoming, Manifest.FileName), manifest.ToJson());
+        return new Prepared(this, runs, final)
+        {
+            Result = new PublishResult(Name, Path.Combine(root, CurrentPointer.LinkName), entries.Count, entries.Sum(e => e.Rows)),
+        };
+    }
 
-        var final = Path.Combine(runs, context.RunId);
-        if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
-        Directory.Move(incoming, final);
+    /// <summary>Points <c>current</c> at the committed run's folder when a kill left it prepared but not switched.</summary>
+    public bool RollForward(RunContext context, string committedRunId)
+    {
+        if (!Directory.Exists(root)) return false;
+        var final = OutputPath.Inside(Path.Combine(root, "runs"), committedRunId);
+        if (!File.Exists(Path.Combine(final, Manifest.FileName))) return false;
+        if (CurrentPointer.Resolve(root) is { } current && string.Equals(Path.GetFullPath(current), final, StringComparison.Ordinal)) return false;
         CurrentPointer.Swap(root, final);
-        Prune(runs, final);
-        return new PublishResult(Name, Path.Combine(root, CurrentPointer.LinkName), entries.Count, entries.Sum(e => e.Rows));
+        return true;
+    }
+
+    private sealed class Prepared(ParquetPublisher publisher, string runs, string final) : PreparedPublish
+    {
+        protected override void Switch() => CurrentPointer.Swap(publisher.Root, final);
+
+        public override void Finish() => publisher.Prune(runs, final);
+
+        protected override void Discard()
+        {
+            // Never delete the folder readers use (a rerun of the same run id would share it).
+            var current = CurrentPointer.Resolve(publisher.Root);
+            if (Directory.Exists(final) && !string.Equals(current is null ? null : Path.GetFullPath(current), final, StringComparison.Ordinal))
+            {
+                Directory.Delete(final, recursive: true);
+            }
+        }
     }
 
     private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder)
@@ -86,7 +118,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             .Skip(Math.Max(0, keep));
         foreach (var dir in old)
         {
-            Directory.Delete(dir, recursive: true);
+            Directory.Delete(OutputPath.Inside(runs, dir), recursive: true);
         }
     }
 }

@@ -14,13 +14,18 @@ public sealed class PowerBiPublisher(string root, string parquetFolder) : IPubli
     public string Name => "powerbi";
     public PublishTargetKind Kind => PublishTargetKind.PowerBi;
 
-    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
         var catalog = MeasureCatalog.Default(context.Model);
         var model = SemanticModelReader.Read(context.Connection, tables, catalog);
         cancellationToken.ThrowIfCancellationRequested();
         // Written over a copy of the project (Desktop's own files survive) and swapped in whole.
-        FolderSwap.Write(root, context.RunId, staged => PowerBiProjectWriter.Write(staged, model, Path.GetFullPath(parquetFolder)), seed: true);
-        return new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0);
+        var staged = FolderSwap.Prepare(root, context.RunId, folder => PowerBiProjectWriter.Write(folder, model, Path.GetFullPath(parquetFolder)), seed: true);
+        return new StagedFolderPublish(staged)
+        {
+            Result = new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0),
+        };
     }
+
+    public bool RollForward(RunContext context, string committedRunId) => FolderSwap.RollForward(root, committedRunId);
 }

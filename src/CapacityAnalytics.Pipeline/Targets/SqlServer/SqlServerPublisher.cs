@@ -34,7 +34,8 @@ public sealed class SqlServerPublisher : IPublisher
 
     public PublishTargetKind Kind => PublishTargetKind.SqlServer;
 
-    public PublishResult Publish(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+    /// <summary>Bulk-copies every table into <c>[schema].[name__incoming]</c>; the published tables are untouched.</summary>
+    public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
         var connectionString = SqlServerConnectionString.FromEnvironment(_target.ConnectionEnv, ConnectionKey);
         var plans = tables
@@ -59,14 +60,39 @@ public sealed class SqlServerPublisher : IPublisher
                 Execute(server, SqlServerDdl.CreateTable(schema, plan.Staging, plan.Columns), cancellationToken);
                 rows += Load(context, schema, plan, writer, cancellationToken);
             }
-            step = $"swapping {plans.Count} tables into {schema}";
-            Execute(server, SqlServerDdl.Swap(schema, plans.Select(p => p.Table).ToList(), _dialect), cancellationToken);
         }
         catch (Exception ex) when (SqlServerFailure.IsDriverFailure(ex))
         {
             throw SqlServerFailure.Wrap(ex, $"SQL Server publish ({step})", connectionString);
         }
-        return new PublishResult(Name, $"schema {schema} ({_dialect}, connection from ${connectionString.Variable})", plans.Count, rows);
+        return new Prepared(this, connectionString, plans)
+        {
+            Result = new PublishResult(Name, $"schema {schema} ({_dialect}, connection from ${connectionString.Variable})", plans.Count, rows),
+        };
+    }
+
+    /// <summary>Swaps the loaded tables in, in one SQL Server transaction.</summary>
+    private sealed class Prepared(SqlServerPublisher publisher, SqlServerConnectionString connectionString, List<BulkLoadPlan> plans) : PreparedPublish
+    {
+        protected override void Switch()
+        {
+            var schema = publisher._target.Schema;
+            try
+            {
+                using var server = new SqlConnection(connectionString.Value);
+                server.Open();
+                Execute(server, SqlServerDdl.Swap(schema, plans.Select(p => p.Table).ToList(), publisher._dialect), CancellationToken.None);
+            }
+            catch (Exception ex) when (SqlServerFailure.IsDriverFailure(ex))
+            {
+                throw SqlServerFailure.Wrap(ex, $"SQL Server publish (swapping {plans.Count} tables into {schema})", connectionString);
+            }
+        }
+
+        // The __incoming tables are dropped and reloaded by the next publish.
+        protected override void Discard()
+        {
+        }
     }
 
     private static long Load(RunContext context, string schema, BulkLoadPlan plan, IBulkWriter writer, CancellationToken cancellationToken)

@@ -1,0 +1,30 @@
+using CapacityAnalytics.Pipeline.Stages.Ingest;
+using CapacityAnalytics.Pipeline.Tests.Stages.Ingest;
+
+namespace CapacityAnalytics.Pipeline.Tests.Reliability;
+
+/// <summary>Issue 12, item 4: a stray carriage return or binary junk inside an unquoted CSV field.</summary>
+public sealed class StrayBytesInCsvTests(DuckDbFixture db) : IClassFixture<DuckDbFixture>
+{
+    [Theory]
+    [InlineData("q\rbr", "carriage return")]
+    [InlineData("\u0001\u0002\r\u0003", "carriage return")]
+    public void A_row_with_a_stray_byte_is_quarantined_with_file_and_line_and_the_rest_of_the_file_loads(string type, string reason)
+    {
+        using var extract = new ExtractFolderBuilder().WithMinimalMandatory(activities: false);
+        var file = extract.WriteLines("activities.csv", "activity_id,csm_id,type,occurred_at",
+            "x1,c1,qbr,2025-01-01T10:00:00Z",
+            $"x2,c1,{type},2025-01-01T10:00:00Z",
+            "x3,c1,qbr,2025-01-02T10:00:00Z",
+            "x4,c1,qbr,2025-01-03T10:00:00Z");
+
+        var result = IngestService.IngestFolder(db.Connection, extract.Folder, IngestOptions.Default with { RejectThreshold = 1 });
+
+        Assert.Equal([["x1", "2"], ["x3", "4"], ["x4", "5"]], db.Connection.Rows("select activity_id, _line from raw_activities order by _line"));
+        var reject = Assert.Single(db.Connection.Rows("select file, line, reason from ingest_rejects where entity = 'activities'"));
+        Assert.Equal(file, reject[0]);
+        Assert.Equal("3", reject[1]);
+        Assert.Contains(reason, reject[2], StringComparison.Ordinal);
+        Assert.Equal(1, result.Entities.Single(e => e.Entity == "activities").RowsRejected);
+    }
+}
