@@ -56,6 +56,22 @@ public sealed class ExitCodeTests : IDisposable
     }
 
     [Fact]
+    public void A_header_only_activities_file_is_a_data_error_exit_1_with_what_to_check()
+    {
+        // Given a canonical folder whose activities.csv has a header and no rows
+        var extracts = Path.Combine(_dir, "header-only");
+        Directory.CreateDirectory(extracts);
+        File.WriteAllText(Path.Combine(extracts, "csms.csv"), "csm_id\nC1\n");
+        File.WriteAllText(Path.Combine(extracts, "accounts.csv"), "account_id,arr,csm_id\nA1,1000,C1\n");
+        File.WriteAllText(Path.Combine(extracts, "activities.csv"), "activity_id,csm_id,type,occurred_at\n");
+
+        var (exit, output) = CliHarness.Run("run", "--extracts", extracts, "--out", Path.Combine(_dir, "header-only-out"));
+
+        Assert.Equal(ExitCodes.Data, exit);
+        Assert.Contains("no activities were loaded", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_over_the_threshold_fail_the_run_with_exit_1_and_a_one_line_reason()
     {
         // Given extracts where 1 of 2 accounts is bad (50% > 1%)

@@ -70,8 +70,9 @@ public static class SqlModelParameters
             ("overload_weeks", e.Overload.Weeks), ("overload_min_weeks", e.Overload.MinWeeks)));
 
         var (dataStart, latest) = ActivityRange(connection);
-        var resolved = asOf ?? latest ?? throw new SqlModelDefinitionException(
-            "run_context: there are no activities to take the as-of date from; pass an as-of date.");
+        // No activity at all is a problem of the data (e.g. an activities file with a header and no rows), exit 1.
+        var resolved = asOf ?? latest ?? throw new CapacityException(
+            "no activities were loaded, so there is no date to build the marts as of: check the activities extract (it has no rows), or set as_of in the pipeline file or --as-of.");
         var start = dataStart is { } d && d <= resolved ? d : resolved;
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
