@@ -1,5 +1,7 @@
 -- Every CSM id the data mentions: the roster, plus ids seen only on activities or as account owners (team
--- 'unassigned', contract defaults), so no hour or account is lost for an id missing from the roster.
+-- 'unassigned'), so no hour or account is lost for an id missing from the roster. Such an id gets no capacity
+-- (fte 0): the data never said it works here, and inventing a 40-hour week would raise its team's capacity.
+-- int_unlisted_csms lists them for the run report.
 with roster as (
     select * from stg_csms
 ),
@@ -35,7 +37,7 @@ combined as (
         unlisted.csm_id as csm_name,
         'unassigned' as team,
         'dedicated' as role,
-        1.0 as fte,
+        0.0 as fte,
         workload.weekly_hours,
         false as on_roster,
     from unlisted

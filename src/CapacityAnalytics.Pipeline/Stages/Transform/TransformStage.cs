@@ -1,6 +1,7 @@
 using System.Globalization;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.SqlModels;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Stages.Transform;
 
@@ -27,6 +28,7 @@ public sealed class TransformStage(string sqlDirectory) : IStage
         };
         details.AddRange(build.UnmappedTypes.Select(u => string.Create(CultureInfo.InvariantCulture,
             $"unmapped activity type '{u.VendorType}': {u.Activities:N0} activities (add it to type_map in the model file)")));
+        details.AddRange(UnlistedCsms(context.Connection));
         var marts = build.Models.Where(m => m.Name.StartsWith("fct_", StringComparison.Ordinal) || m.Name.StartsWith("dim_", StringComparison.Ordinal));
         return new TransformStageResult(Name, 0, 0, marts.Sum(m => m.Rows), details, build, OpenAlerts.Read(context.Connection));
     }
@@ -46,6 +48,17 @@ public sealed class TransformStage(string sqlDirectory) : IStage
     }
 
     /// <summary>The open alerts as a terminal shows them: seven columns, the next step last so only it wraps.</summary>
+    /// <summary>The run report's line about CSM ids missing from the roster, with up to five examples.</summary>
+    private static IEnumerable<string> UnlistedCsms(DuckDB.NET.Data.DuckDBConnection connection)
+    {
+        if (!connection.TableExists("int_unlisted_csms")) yield break;
+        var count = connection.RowCount("int_unlisted_csms");
+        if (count == 0) yield break;
+        var examples = connection.Strings("select csm_id from int_unlisted_csms order by activities desc, csm_id limit 5");
+        yield return string.Create(CultureInfo.InvariantCulture,
+            $"{count:N0} CSM ids are not in the csms extract ({string.Join(", ", examples)}{(count > 5 ? ", ..." : "")}): their work counts, no capacity is assumed for them; add them to csms (see int_unlisted_csms)");
+    }
+
     public static ReportTable AlertsTable(IReadOnlyList<OpenAlert> alerts)
     {
         var rows = alerts.Select(a => (IReadOnlyList<string>)
