@@ -71,8 +71,17 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         catch (Exception ex)
         {
             var status = ex is OperationCanceledException ? "cancelled" : "failed";
-            RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message, ex.Data[RunLog.RejectsKey] as long? ?? 0);
-            ex.Data[PublishLog.PublishedRunKey] = PublishLog.Last(connection) ?? "";
+            try
+            {
+                RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message, ex.Data[RunLog.RejectsKey] as long? ?? 0);
+                ex.Data[PublishLog.PublishedRunKey] = PublishLog.Last(connection) ?? "";
+            }
+#pragma warning disable CA1031 // The warehouse may be unusable after the failure (a full disk invalidates it): the first cause is the one to report.
+            catch (Exception logging) when (logging is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                ex.Data[RunLog.NotLoggedKey] = logging.Message.Split('\n')[0];
+            }
             throw;
         }
         RunLog.Finished(connection, runId, clock.GetUtcNow(), "ok", results, null);

@@ -7,6 +7,9 @@ namespace CapacityAnalytics.Pipeline.Running;
 /// <summary>The <c>pipeline_run</c> table: one row per run, written when it starts and again when it ends.</summary>
 public static class RunLog
 {
+    /// <summary>Exception data key: why a failed run could not be written to pipeline_run (the warehouse was unusable).</summary>
+    public const string NotLoggedKey = "capacity.run-not-logged";
+
     public const string Table = "pipeline_run";
 
     /// <summary>The key under which a failing stage's exception carries the rows it rejected, for the run's row.</summary>

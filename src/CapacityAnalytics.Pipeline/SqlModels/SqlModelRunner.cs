@@ -19,41 +19,56 @@ public static class SqlModelRunner
         ArgumentNullException.ThrowIfNull(model);
         var models = SqlModelCatalog.Discover(sqlDirectory);
         var total = Stopwatch.StartNew();
-        using var transaction = connection.BeginTransaction();
-        var resolvedAsOf = SqlModelParameters.Load(connection, model, asOf);
-        foreach (var macros in SqlModelCatalog.MacroFiles(sqlDirectory))
+        var transaction = connection.BeginTransaction();
+        try
         {
+            var resolvedAsOf = SqlModelParameters.Load(connection, model, asOf);
+            foreach (var macros in SqlModelCatalog.MacroFiles(sqlDirectory))
+            {
+                try
+                {
+                    Execute(connection, File.ReadAllText(macros));
+                }
+                catch (DuckDBException ex)
+                {
+                    throw new SqlModelDefinitionException($"{macros}: the macros failed to load: {FirstLine(ex.Message)}", ex);
+                }
+            }
+            var built = new List<BuiltModel>();
+            foreach (var m in models)
+            {
+                var watch = Stopwatch.StartNew();
+                try
+                {
+                    Execute(connection, $"create or replace table {m.Name} as\n{m.Sql}");
+                }
+                catch (DuckDBException ex)
+                {
+                    throw new SqlModelDefinitionException($"{m.SqlPath}: model {m.Name} failed to build: {FirstLine(ex.Message)}", ex);
+                }
+                built.Add(new BuiltModel(m.Name, Scalar<long>(connection, $"select count(*) from {m.Name}"), watch.Elapsed.TotalSeconds));
+            }
+            var (passed, failures) = RunTests(connection, models);
+            if (failures.Count > 0)
+            {
+                throw new SqlModelTestFailedException(failures);
+            }
+            var unmapped = UnmappedTypes(connection, models);
+            transaction.Commit();
+            return new SqlModelBuildResult(resolvedAsOf, built, passed, total.Elapsed.TotalSeconds, unmapped);
+        }
+        finally
+        {
+            // Disposing rolls back an unfinished build. A failure that invalidated the database (a full disk) makes the
+            // rollback fail too: the first cause is the one to report, so the rollback's own error is dropped.
             try
             {
-                Execute(connection, File.ReadAllText(macros));
+                transaction.Dispose();
             }
-            catch (DuckDBException ex)
+            catch (DuckDBException)
             {
-                throw new SqlModelDefinitionException($"{macros}: the macros failed to load: {FirstLine(ex.Message)}", ex);
             }
         }
-        var built = new List<BuiltModel>();
-        foreach (var m in models)
-        {
-            var watch = Stopwatch.StartNew();
-            try
-            {
-                Execute(connection, $"create or replace table {m.Name} as\n{m.Sql}");
-            }
-            catch (DuckDBException ex)
-            {
-                throw new SqlModelDefinitionException($"{m.SqlPath}: model {m.Name} failed to build: {FirstLine(ex.Message)}", ex);
-            }
-            built.Add(new BuiltModel(m.Name, Scalar<long>(connection, $"select count(*) from {m.Name}"), watch.Elapsed.TotalSeconds));
-        }
-        var (passed, failures) = RunTests(connection, models);
-        if (failures.Count > 0)
-        {
-            throw new SqlModelTestFailedException(failures);
-        }
-        var unmapped = UnmappedTypes(connection, models);
-        transaction.Commit();
-        return new SqlModelBuildResult(resolvedAsOf, built, passed, total.Elapsed.TotalSeconds, unmapped);
     }
 
     /// <summary>Runs the YAML tests of <paramref name="models"/> (already built).</summary>
