@@ -36,6 +36,9 @@ var CA = (function () {
     return sign + (currency ? '$' : '') + text + (percent ? '%' : '');
   }
 
+  /* Hours with their unit: 12.5 h. */
+  function hours(value) { return format(value, '#,0.0') === '\u2013' ? '\u2013' : format(value, '#,0.0') + ' h'; }
+
   /* Short axis labels: 1.2M, 350k, 45%. */
   function compact(value, fmt) {
     if (typeof value !== 'number') return '';
@@ -57,29 +60,54 @@ var CA = (function () {
     return m ? m.description : '';
   }
 
-  function kpis(rows) {
+  function kpis(rows, parent) {
     var box = el('section', 'kpis');
     box.setAttribute('aria-label', 'Headline figures');
     rows.forEach(function (k) {
       var card = el('div', 'kpi');
       card.title = measureDescription(k.measure);
+      card.setAttribute('data-measure', k.measure);
+      if (typeof k.value === 'number') card.setAttribute('data-value', String(k.value));
       card.appendChild(el('div', 'label', k.measure));
       card.appendChild(el('div', 'value', format(k.value, measureFormat(k.measure))));
       card.appendChild(el('div', 'note', k.note));
       box.appendChild(card);
     });
-    main.appendChild(box);
+    (parent || main).appendChild(box);
   }
 
-  function heading(title) {
-    main.appendChild(el('h2', null, title));
+  function heading(title, parent) {
+    (parent || main).appendChild(el('h2', null, title));
   }
 
-  function section(title) {
-    if (title) heading(title);
+  function section(title, parent) {
+    if (title) heading(title, parent);
     var grid = el('section', 'grid');
-    main.appendChild(grid);
+    (parent || main).appendChild(grid);
     return grid;
+  }
+
+  /* Filter state kept in the URL's hash (#team=..&csm=..), so a view can be shared. */
+  function readState() {
+    var state = {};
+    location.hash.replace(/^#/, '').split('&').forEach(function (part) {
+      if (!part) return;
+      var eq = part.indexOf('=');
+      if (eq > 0) state[decodeURIComponent(part.slice(0, eq))] = decodeURIComponent(part.slice(eq + 1));
+    });
+    return state;
+  }
+
+  function writeState(state) {
+    var parts = Object.keys(state).sort().filter(function (k) { return state[k]; })
+      .map(function (k) { return encodeURIComponent(k) + '=' + encodeURIComponent(state[k]); });
+    history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname + location.search);
+  }
+
+  function clear() {
+    charts.forEach(function (c) { c.dispose(); });
+    charts.length = 0;
+    while (main.firstChild) main.removeChild(main.firstChild);
   }
 
   function card(parent, spec) {
@@ -111,6 +139,7 @@ var CA = (function () {
     // ECharts 6: the grid's outer bounds are the box given here, and axis labels are kept inside it.
     option.grid = Object.assign({ left: 16, right: 28, top: 40, bottom: 12, outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' }, option.grid || {});
     (option.series || []).forEach(function (s) { if (s.type === 'bar' && s.barMaxWidth === undefined) s.barMaxWidth = 44; });
+    if (spec.height) node.style.height = spec.height + 'px';
     var instance = echarts.init(node, null, { renderer: 'canvas' });
     instance.on('finished', function () { node.setAttribute('data-rendered', 'true'); });
     instance.setOption(option);
@@ -118,7 +147,21 @@ var CA = (function () {
     return instance;
   }
 
-  /* A table card. columns: [{key, label, format?, num?}] ; format is a catalog format string or a function. */
+  /* A cell's text: a catalog format string, a function, or the value as text. */
+  function cellText(c, row) {
+    var v = row[c.key];
+    if (typeof c.format === 'function') return c.format(v, row);
+    if (c.format) return format(v, c.format);
+    return v === null || v === undefined ? '' : String(v);
+  }
+
+  function csvField(text) {
+    text = String(text);
+    return /[",\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /* A table card, sortable by any column (click the header) and downloadable as CSV.
+     columns: [{key, label, format?}] ; format is a catalog format string or a function. onRow(row) makes rows clickable. */
   function table(parent, spec) {
     var box = card(parent, spec);
     box.setAttribute('data-table', spec.id);
@@ -127,21 +170,75 @@ var CA = (function () {
       box.appendChild(el('div', 'empty', spec.emptyText || 'No rows yet.'));
       return box;
     }
+    var rows = spec.rows.slice();
+    var sortKey = null;
+    var sortDir = 1;
+    var download = el('button', 'csv', 'Download CSV');
+    download.type = 'button';
+    download.setAttribute('data-csv', spec.id);
+    download.addEventListener('click', function () {
+      var lines = [spec.columns.map(function (c) { return csvField(c.label); }).join(',')];
+      rows.forEach(function (r) {
+        lines.push(spec.columns.map(function (c) {
+          var v = r[c.key];
+          return csvField(typeof v === 'number' ? String(v) : cellText(c, r));
+        }).join(','));
+      });
+      var blob = new Blob([lines.join('\r\n') + '\r\n'], { type: 'text/csv' });
+      var a = el('a');
+      a.href = URL.createObjectURL(blob);
+      a.download = spec.id + '.csv';
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+    });
+    box.insertBefore(download, box.firstChild);
     var wrap = el('div', 'table-wrap');
     var t = el('table');
     var head = el('tr');
-    spec.columns.forEach(function (c) { head.appendChild(el('th', c.format ? 'num' : null, c.label)); });
-    t.appendChild(el('thead')).appendChild(head);
     var body = el('tbody');
-    spec.rows.forEach(function (row) {
-      var tr = el('tr', spec.flag && spec.flag(row) ? 'flag' : null);
-      spec.columns.forEach(function (c) {
-        var v = row[c.key];
-        var text = typeof c.format === 'function' ? c.format(v, row) : (c.format ? format(v, c.format) : (v === null || v === undefined ? '' : v));
-        tr.appendChild(el('td', c.format ? 'num' : null, text));
+    function draw() {
+      while (body.firstChild) body.removeChild(body.firstChild);
+      rows.forEach(function (row) {
+        var tr = el('tr', spec.flag && spec.flag(row) ? 'flag' : null);
+        if (spec.onRow) {
+          tr.className += ' link';
+          tr.tabIndex = 0;
+          tr.addEventListener('click', function () { spec.onRow(row); });
+          tr.addEventListener('keydown', function (e) { if (e.key === 'Enter') spec.onRow(row); });
+        }
+        spec.columns.forEach(function (c) {
+          var td = el('td', c.format ? 'num' : null, cellText(c, row));
+          if (typeof row[c.key] === 'number') td.setAttribute('data-value', String(row[c.key]));
+          tr.appendChild(td);
+        });
+        body.appendChild(tr);
       });
-      body.appendChild(tr);
+    }
+    spec.columns.forEach(function (c) {
+      var th = el('th', c.format ? 'num' : null, c.label);
+      th.setAttribute('data-key', c.key);
+      th.setAttribute('aria-sort', 'none');
+      th.title = 'Sort by ' + c.label;
+      th.addEventListener('click', function () {
+        sortDir = sortKey === c.key ? -sortDir : (c.format ? -1 : 1);
+        sortKey = c.key;
+        rows.sort(function (a, b) {
+          var x = a[c.key];
+          var y = b[c.key];
+          if (x === null || x === undefined) return 1;
+          if (y === null || y === undefined) return -1;
+          if (typeof x === 'number' && typeof y === 'number') return sortDir * (x - y);
+          return sortDir * String(x).localeCompare(String(y));
+        });
+        head.querySelectorAll('th').forEach(function (h) { h.setAttribute('aria-sort', 'none'); });
+        th.setAttribute('aria-sort', sortDir > 0 ? 'ascending' : 'descending');
+        draw();
+      });
+      head.appendChild(th);
     });
+    t.appendChild(el('thead')).appendChild(head);
+    draw();
     t.appendChild(body);
     wrap.appendChild(t);
     box.appendChild(wrap);
@@ -202,7 +299,7 @@ var CA = (function () {
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
   return {
-    data: payload, main: main, el: el, format: format, compact: compact, measureFormat: measureFormat,
-    kpis: kpis, heading: heading, section: section, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
+    data: payload, main: main, el: el, format: format, hours: hours, compact: compact, measureFormat: measureFormat,
+    kpis: kpis, heading: heading, section: section, readState: readState, writeState: writeState, clear: clear, card: card, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
   };
 })();
