@@ -1,7 +1,7 @@
 namespace CapacityAnalytics.Sample;
 
 /// <summary>
-/// Draws the customer base: segment shares 15% / 35% / 50%, ARR lognormal inside each segment's band, firmographics,
+/// Draws the customer base: segment shares 9% / 29% / 62%, ARR lognormal inside each segment's band, firmographics,
 /// and contract starts (existing customers up to three years back; new logos through the period in onboarding waves).
 /// </summary>
 public static class AccountPlanner
@@ -28,8 +28,8 @@ public static class AccountPlanner
     public static List<AccountPlan> Plan(SampleOptions options, SampleRandom random, bool hasDigitalLane)
     {
         var n = options.Accounts;
-        var enterprise = (int)Math.Round(n * 0.15);
-        var midMarket = (int)Math.Round(n * 0.35);
+        var enterprise = (int)Math.Round(n * 0.09);
+        var midMarket = (int)Math.Round(n * 0.29);
         var segments = new List<Segment>(n);
         for (var i = 0; i < n; i++)
         {

@@ -83,10 +83,10 @@ public sealed class ActivityMix
     {
         var w = (segment, digitalLane) switch
         {
-            (Segment.Enterprise, _) => new Weights(14, 3, 5, 1, 2, 18, 6, 14, 4, 2, 6),
-            (Segment.MidMarket, _) => new Weights(10, 2, 4, 0, 2, 22, 6, 16, 4, 1.5, 6),
-            (_, false) => new Weights(5, 0, 3, 0, 1, 26, 5, 22, 5, 0.5, 5),
-            _ => new Weights(1, 0, 3, 0, 1, 40, 0, 24, 2, 0.3, 4),
+            (Segment.Enterprise, _) => new Weights(14, 3, 5, 1, 2, 18, 6, 5, 2, 1.5, 3),
+            (Segment.MidMarket, _) => new Weights(10, 2, 4, 0, 2, 22, 6, 6, 2, 1, 3),
+            (_, false) => new Weights(5, 0, 3, 0, 1, 26, 5, 8, 2, 0.5, 2),
+            _ => new Weights(1, 0, 3, 0, 1, 40, 0, 10, 1, 0.3, 2),
         };
         var items = new List<MixItem>
         {

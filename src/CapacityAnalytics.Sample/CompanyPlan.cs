@@ -48,8 +48,8 @@ public sealed class CompanyPlan
         var csms = RosterPlanner.Plan(options, SampleRandom.For(seed, Streams.Roster));
         var accounts = AccountPlanner.Plan(options, SampleRandom.For(seed, Streams.Accounts), csms.Any(c => c.Role == CsmRole.Digital));
 
-        OwnershipPlanner.AssignInitialOwners(accounts, csms);
         EpisodePlanner.ChooseCsms(csms, options, SampleRandom.For(seed, Streams.Special));
+        OwnershipPlanner.AssignInitialOwners(accounts, csms, parameters);
         var controlWeek = TimeOffPlanner.Plan(csms, options, SampleRandom.For(seed, Streams.TimeOff));
         OwnershipPlanner.TransferLeaverBook(accounts, csms);
         OwnershipPlanner.ReassignOccasionally(accounts, csms, options, SampleRandom.For(seed, Streams.Reassignments));

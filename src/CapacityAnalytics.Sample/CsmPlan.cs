@@ -36,6 +36,12 @@ public sealed class CsmPlan(int index, string id, CsmRole role)
 
     public string Team { get; set; } = "";
 
+    /// <summary>The segment a dedicated CSM's team serves (enterprise or mid-market); null: any of the lane.</summary>
+    public Segment? Focus { get; set; }
+
+    /// <summary>Share of a normal book the initial assignment gives this CSM (an always-overloaded CSM carries more).</summary>
+    public double BookWeight => Part == CsmPart.AlwaysOverloaded ? 2.2 : 1.0;
+
     public string ManagerId { get; set; } = "";
 
     public double Fte { get; set; } = 1;

@@ -12,6 +12,11 @@ public sealed class EpisodePlan(CsmPlan csm, DateOnly onset, DateOnly end, bool 
     /// <summary>Share of the proactive touches an overloaded CSM still holds.</summary>
     public const double ProactiveKept = 0.3;
 
+    /// <summary>Share of the proactive touches an always-overloaded CSM holds: they work long weeks and skip some.</summary>
+    public const double AlwaysOverloadedProactiveKept = 0.8;
+
+    public double Kept => Csm.Part == CsmPart.AlwaysOverloaded ? AlwaysOverloadedProactiveKept : ProactiveKept;
+
     /// <summary>Extra reactive work of an overloaded book, as a share of its normal reactive touches.</summary>
     public const double ReactiveExtra = 0.4;
 

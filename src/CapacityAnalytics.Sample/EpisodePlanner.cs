@@ -1,18 +1,21 @@
 namespace CapacityAnalytics.Sample;
 
 /// <summary>
-/// Chooses the CSMs the sample plants signals on (one control with only a PTO week; about one in six overloaded,
-/// at least two) and plants the overload episodes: at a Monday the CSM's book grows by 60-100% with accounts taken
-/// from regular CSMs of the same lane, for 6-12 weeks (then the accounts go back) or until the end of the extract
-/// (always the first episode, otherwise one in four). A CSM marked <see cref="CsmPart.AlwaysOverloaded"/> gets the same
-/// growth from the first Monday of the extract to its end; <see cref="ChooseCsms"/> does not pick one yet (with 12
-/// CSMs no lane has the regulars to donate to it without starving the other episodes).
+/// Chooses the CSMs the sample plants signals on and plants their episodes. One dedicated control with only a PTO
+/// week; with five or more dedicated regulars, one always-overloaded CSM (a mid-market CSM whose initial book is 2.2
+/// times a normal one, so they are over capacity from the first week to the end); about one in six overloaded, at least
+/// two. An overload episode starts on a Monday: the CSM's book grows by 60-100% with accounts taken from regular CSMs of
+/// the same lane. The first lasts to the end of the extract; the others last 6-12 weeks, then the accounts go back,
+/// early enough that the decline can be seen to recover before the extract ends.
 /// </summary>
 public static class EpisodePlanner
 {
     private const int BaselineWeeks = 14;
     private const int MinimumEpisodeWeeks = 6;
     private const int MaximumEpisodeWeeks = 12;
+
+    /// <summary>Weeks a recovered episode ends before the extract does (window, recovery and a little history).</summary>
+    private const int RecoveryWeeks = 12;
 
     public static void ChooseCsms(IReadOnlyList<CsmPlan> csms, SampleOptions options, SampleRandom random)
     {
@@ -21,8 +24,16 @@ public static class EpisodePlanner
         {
             return;
         }
-        var control = regular.Where(c => c.Role == CsmRole.Dedicated).DefaultIfEmpty(regular[0]).ToList();
+        // The control sits in the mid-market team when there is one: a larger book, a steadier weekly series.
+        var control = regular.Where(c => c.Role == CsmRole.Dedicated && c.Focus == Segment.MidMarket)
+            .DefaultIfEmpty(regular.FirstOrDefault(c => c.Role == CsmRole.Dedicated) ?? regular[0]).ToList();
         random.Pick(control).Part = CsmPart.Control;
+        var dedicated = csms.Where(c => c.Part == CsmPart.Regular && c.Role == CsmRole.Dedicated).ToList();
+        if (dedicated.Count >= 5)
+        {
+            var heavy = dedicated.Where(c => c.Focus == Segment.MidMarket).DefaultIfEmpty(dedicated[^1]).ToList();
+            random.Pick(heavy).Part = CsmPart.AlwaysOverloaded;
+        }
 
         var weeks = (options.ResolvedEndDate.DayNumber - options.PeriodStart.DayNumber) / 7;
         if (weeks < BaselineWeeks + MinimumEpisodeWeeks)
@@ -58,23 +69,36 @@ public static class EpisodePlanner
         var first = true;
         foreach (var csm in csms.Where(c => c.Part is CsmPart.Overload or CsmPart.AlwaysOverloaded).OrderBy(c => c.Part == CsmPart.AlwaysOverloaded))
         {
-            var onset = earliest.AddDays(7 * random.Next(Math.Max(1, (latest.DayNumber - earliest.DayNumber) / 7 + 1)));
             var weeks = random.Next(MinimumEpisodeWeeks, MaximumEpisodeWeeks + 1);
+            // The first episode runs to the end; the others end RecoveryWeeks before it, so their recovery shows.
+            var untilEnd = first;
+            var lastOnset = untilEnd ? latest : SampleCalendar.WeekStart(end.AddDays(-7 * (weeks + RecoveryWeeks)));
+            if (lastOnset < earliest)
+            {
+                lastOnset = latest;
+                untilEnd = true;
+            }
+            var onset = earliest.AddDays(7 * random.Next(Math.Max(1, (lastOnset.DayNumber - earliest.DayNumber) / 7 + 1)));
             var last = onset.AddDays(7 * weeks - 1);
-            var untilEnd = random.Chance(0.25) || last >= end || first;
+            untilEnd |= last >= end;
             first = false;
             if (csm.Part == CsmPart.AlwaysOverloaded)
             {
-                // The first Monday of the extract (an account handed over on it is in the book all along).
+                // The first Monday of the extract; the book is heavy from the initial assignment, nothing is added.
                 onset = SampleCalendar.WeekStart(options.PeriodStart.AddDays(6));
                 untilEnd = true;
             }
             var episode = new EpisodePlan(csm, onset, untilEnd ? end : last, untilEnd);
             episode.BookBefore = accounts.Count(a => a.IsLive(onset, end) && a.OwnerAt(onset) == csm.Index);
 
+            if (csm.Part == CsmPart.AlwaysOverloaded)
+            {
+                episodes.Add(episode);
+                continue;
+            }
             var donors = accounts
                 .Where(a => !claimed.Contains(a)
-                    && (a.ContractStart < onset.AddDays(-7) || (csm.Part == CsmPart.AlwaysOverloaded && a.ContractStart < onset))
+                    && a.ContractStart < onset.AddDays(-7)
                     && a.IsLive(onset, end)
                     && csms[a.OwnerAt(onset)] is { Part: CsmPart.Regular } owner
                     && owner.Role == csm.Role

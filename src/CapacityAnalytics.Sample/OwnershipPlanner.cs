@@ -1,21 +1,28 @@
 namespace CapacityAnalytics.Sample;
 
 /// <summary>
-/// Plans who owns which account over time: the initial assignment at contract start (by lane, to the least loaded
-/// CSM), the leaver's book transfer to their replacement, and occasional single-account reassignments between
+/// Plans who owns which account over time: the initial assignment at contract start (by lane and the team's segment,
+/// to the CSM with the fewest expected hours, an always-overloaded CSM counting their accounts at a discount so they carry more), the leaver's book transfer to their replacement, and occasional single-account reassignments between
 /// regular CSMs of the same lane.
 /// </summary>
 public static class OwnershipPlanner
 {
     private const double MonthlyReassignmentChance = 0.004;
 
-    public static void AssignInitialOwners(IReadOnlyList<AccountPlan> accounts, IReadOnlyList<CsmPlan> csms)
+    public static void AssignInitialOwners(IReadOnlyList<AccountPlan> accounts, IReadOnlyList<CsmPlan> csms, SampleTimeEquation parameters)
     {
         var load = new double[csms.Count];
+        // The hire takes over the leaver's book, so they share one load: the hire gets no pile of new logos.
+        var leaver = csms.FirstOrDefault(c => c.Part == CsmPart.Leaver);
+        int Slot(CsmPlan c) => c.Part == CsmPart.Hire && leaver is not null ? leaver.Index : c.Index;
         foreach (var account in accounts)
         {
             var lane = LaneOf(account, csms);
-            var candidates = csms.Where(c => c.Role == lane && AcceptsNewAccounts(c, account.ContractStart)).ToList();
+            var candidates = csms.Where(c => c.Role == lane && c.Focus == account.Segment && AcceptsNewAccounts(c, account.ContractStart)).ToList();
+            if (candidates.Count == 0)
+            {
+                candidates = [.. csms.Where(c => c.Role == lane && AcceptsNewAccounts(c, account.ContractStart))];
+            }
             if (candidates.Count == 0)
             {
                 candidates = [.. csms.Where(c => AcceptsNewAccounts(c, account.ContractStart))];
@@ -24,8 +31,9 @@ public static class OwnershipPlanner
             {
                 candidates = [.. csms];
             }
-            var owner = candidates.OrderBy(c => load[c.Index]).ThenBy(c => c.Index).First();
-            load[owner.Index] += Points(account.Segment);
+            var owner = candidates.OrderBy(c => load[Slot(c)]).ThenBy(c => c.Index).First();
+            // Books are balanced on expected hours (what a CS ops team's tiering approximates), not account counts.
+            load[Slot(owner)] += parameters.ExpectedHours(account.Segment, account.Complexity, account.Stakeholders, false, false) / owner.BookWeight;
             account.SetOwner(account.ContractStart, owner.Index);
         }
     }
@@ -72,7 +80,7 @@ public static class OwnershipPlanner
                 {
                     continue;
                 }
-                var targets = regular.Where(c => c.Role == current.Role && c != current && c.IsEmployed(day)).ToList();
+                var targets = regular.Where(c => c.Role == current.Role && c.Focus == current.Focus && c != current && c.IsEmployed(day)).ToList();
                 if (targets.Count > 0)
                 {
                     account.SetOwner(day, random.Pick(targets).Index);
@@ -80,13 +88,6 @@ public static class OwnershipPlanner
             }
         }
     }
-
-    public static double Points(Segment segment) => segment switch
-    {
-        Segment.Enterprise => 3,
-        Segment.MidMarket => 1,
-        _ => 0.4,
-    };
 
     private static CsmRole LaneOf(AccountPlan account, IReadOnlyList<CsmPlan> csms)
     {

@@ -1,8 +1,9 @@
 namespace CapacityAnalytics.Sample;
 
 /// <summary>
-/// Plans the CS team: roles (about 60% dedicated, 25% pooled, 15% digital), teams of up to six under a manager,
-/// and, with six or more CSMs, one dedicated CSM who leaves mid-period and the hire who takes over their book.
+/// Plans the CS team: roles (about 75% dedicated, 17% pooled, 8% digital), dedicated CSMs split into an enterprise
+/// team (the first 40%) and a mid-market team, teams of up to six under a manager, and, with six or more CSMs, one
+/// dedicated CSM who leaves mid-period and the hire who takes over their book (both in the mid-market team).
 /// </summary>
 public static class RosterPlanner
 {
@@ -23,9 +24,10 @@ public static class RosterPlanner
     public static IReadOnlyList<CsmPlan> Plan(SampleOptions options, SampleRandom random)
     {
         var n = options.Csms;
-        var digital = n >= 5 ? Math.Max(1, (int)Math.Round(n * 0.15)) : 0;
-        var pooled = n >= 3 ? Math.Max(1, (int)Math.Round(n * 0.25)) : 0;
+        var digital = n >= 5 ? Math.Max(1, (int)Math.Round(n * 0.08)) : 0;
+        var pooled = n >= 3 ? Math.Max(1, (int)Math.Round(n * 0.17)) : 0;
         var dedicated = n - digital - pooled;
+        var enterpriseTeam = dedicated >= 4 ? (int)Math.Ceiling(dedicated * 0.4) : 0;
         var periodStart = options.PeriodStart;
         var end = options.ResolvedEndDate;
 
@@ -38,7 +40,17 @@ public static class RosterPlanner
             var last = LastNames[random.Next(LastNames.Length)];
             csm.Name = $"{first} {last}";
             csm.Email = $"{first.ToLowerInvariant()}.{last.Replace("'", "", StringComparison.Ordinal).ToLowerInvariant()}.{i + 1}@example.com";
-            csm.Team = $"{csm.Lane}-{1 + CountBefore(csms, role) / TeamSize}";
+            if (role == CsmRole.Dedicated && enterpriseTeam > 0)
+            {
+                csm.Focus = i < enterpriseTeam ? Segment.Enterprise : Segment.MidMarket;
+            }
+            var teamName = csm.Focus switch
+            {
+                Segment.Enterprise => "enterprise",
+                Segment.MidMarket => "mid-market",
+                _ => csm.Lane,
+            };
+            csm.Team = $"{teamName}-{1 + csms.Count(c => c.Role == role && c.Focus == csm.Focus) / TeamSize}";
             csm.ManagerId = $"MGR-{csm.Team}";
             csm.Fte = random.Chance(0.1) ? 0.8 : 1.0;
             csm.WeeklyHours = 40;
@@ -61,6 +73,4 @@ public static class RosterPlanner
         }
         return csms;
     }
-
-    private static int CountBefore(List<CsmPlan> csms, CsmRole role) => csms.Count(c => c.Role == role);
 }

@@ -22,9 +22,9 @@ public static class TicketModel
     /// <summary>Tickets per expected customer hour of the account-month.</summary>
     public static double TicketsPerHour(Segment segment) => segment switch
     {
-        Segment.Enterprise => 1.0,
-        Segment.MidMarket => 1.5,
-        _ => 3.0,
+        Segment.Enterprise => 0.35,
+        Segment.MidMarket => 0.5,
+        _ => 1.0,
     };
 
     /// <summary>Expected measured minutes of one ticket drawn without an overload episode.</summary>

