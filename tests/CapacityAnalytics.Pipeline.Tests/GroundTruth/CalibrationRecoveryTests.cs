@@ -18,7 +18,8 @@ public class CalibrationRecoveryTests(ITestOutputHelper output)
     public void The_fit_recovers_the_planted_time_equation_within_ten_percent_and_its_ranges_mostly_cover_the_truth(int seed)
     {
         // Given a sample company built through ingest and the marts, without the account-months an episode disturbed
-        using var run = new SampleCompanyRun(seed);
+        // 900 accounts: with a plausible mix (about 9% enterprise) the 10% bar needs about 80 enterprise accounts.
+        using var run = new SampleCompanyRun(seed, accounts: 900);
         var disturbed = run.Truth.AffectedAccountMonths()
             .Select(m => (m.AccountId, m.Month)).ToHashSet();
         var observations = CalibrationInputs.AccountMonths(run.Connection)
