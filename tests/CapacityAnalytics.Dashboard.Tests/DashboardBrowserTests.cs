@@ -10,7 +10,7 @@ namespace CapacityAnalytics.Dashboard.Tests;
 /// Opens each published page in headless Chromium from disk and checks that every chart drew its data, the console
 /// stayed clean and nothing was requested from outside file://. Screenshots land in the test output folder.
 /// </summary>
-public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLifetime, IDisposable
 {
     private readonly string root = Path.Combine(Path.GetTempPath(), "ca-dashboard-" + Guid.NewGuid().ToString("N"));
     private IPlaywright? playwright;
@@ -95,16 +95,71 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(0, await page.Locator("main b").CountAsync());
     }
 
+    private readonly DuckDBConnection connection = new("DataSource=:memory:");
+    private MeasureCatalog? catalog;
+
+    /// <summary>A measure computed in SQL over the fixture warehouse with the filter a page shows.</summary>
+    private double SqlMeasure(string measure, string? where) =>
+        (double)MeasureQuery.Run(connection, [catalog![measure]], null, where)[0][measure]!;
+
+    /// <summary>The value a page's headline card shows for a measure (its data-value attribute).</summary>
+    private static async Task<double> Card(IPage page, string measure) =>
+        double.Parse((await page.Locator($".kpi[data-measure='{measure}']").GetAttributeAsync("data-value"))!, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Theory]
+    [InlineData("", "true", "true")]
+    [InlineData("team=east", "team = 'east'", "team = 'east'")]
+    [InlineData("csm=c2", "csm_id = 'c2'", "csm_id = 'c2'")]
+    [InlineData("team=west&from=2025-01-06&to=2025-02-03", "team = 'west' and week_start <= date '2025-02-03'", "team = 'west'")]
+    public async Task The_book_health_filters_in_the_url_give_the_cards_the_measures_sql_gives(string hash, string weeks, string accounts)
+    {
+        // Given the book-health page opened with a filter in its URL
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(root, "dashboard", "index.html")).AbsoluteUri + (hash.Length > 0 ? "#" + hash : ""));
+        await page.WaitForFunctionAsync("() => document.querySelector(\".kpi[data-measure='Capacity Utilization']\") !== null");
+
+        // Then each card equals the catalog measure computed in SQL with the same filter: the four weeks up to the
+        // last week in view for hours, the latest week in view for the book, the accounts at the as-of date
+        var to = hash.Contains("to=", StringComparison.Ordinal) ? "2025-02-03" : "2025-02-24";
+        var window = $"{weeks} and week_start > date '{to}' - interval 28 day";
+        Assert.Equal(SqlMeasure("Capacity Utilization", window), await Card(page, "Capacity Utilization"), 9);
+        Assert.Equal(SqlMeasure("Proactive Share", window), await Card(page, "Proactive Share"), 9);
+        Assert.Equal(SqlMeasure("Customer Hours", window), await Card(page, "Customer Hours"), 9);
+        Assert.Equal(SqlMeasure("Customers", accounts), await Card(page, "Customers"), 9);
+        Assert.Equal(SqlMeasure("Accounts Gone Dark", accounts), await Card(page, "Accounts Gone Dark"), 9);
+        Assert.Equal(SqlMeasure("ARR at Risk", accounts), await Card(page, "ARR at Risk"), 9);
+    }
+
+    [Fact]
+    public async Task Choosing_a_csm_in_the_filter_puts_the_filter_in_the_url_and_drills_down_to_their_accounts()
+    {
+        // Given the book-health page, When the CSM filter is set to c1
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(root, "dashboard", "index.html")).AbsoluteUri);
+        await page.Locator("[data-filter='csm']").SelectOptionAsync("c1");
+        await page.WaitForFunctionAsync("() => document.querySelector(\"[data-drill='c1']\") !== null");
+
+        // Then the URL says so, and the drill-down lists c1's accounts: as many, and the same ARR, as SQL finds
+        Assert.Contains("csm=c1", page.Url, StringComparison.Ordinal);
+        var rows = await page.Locator("[data-table='csm-accounts'] tbody tr").CountAsync();
+        Assert.Equal(SqlMeasure("Customers", "csm_id = 'c1'"), rows);
+        var arr = await page.Locator("[data-table='csm-accounts'] tbody td[data-value]").EvaluateAllAsync<double[]>("cells => cells.map(c => Number(c.getAttribute('data-value')))");
+        using var command = connection.CreateCommand();
+        command.CommandText = "select sum(arr) from fct_account_health where csm_id = 'c1'";
+        Assert.Equal(Convert.ToDouble(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture), arr.Sum(), 6);
+    }
+
+    public void Dispose() => connection.Dispose();
+
     private void PublishFixtureDashboard()
     {
-        using var connection = new DuckDBConnection("DataSource=:memory:");
         connection.Open();
         using (var command = connection.CreateCommand())
         {
             command.CommandText = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "bi-warehouse.sql"));
             command.ExecuteNonQuery();
         }
-        var catalog = MeasureCatalog.LoadDefault().Resolve(new Dictionary<string, double>(StringComparer.Ordinal) { ["customer_facing_share"] = 2.0 / 3.0 });
+        catalog = MeasureCatalog.LoadDefault().Resolve(new Dictionary<string, double>(StringComparer.Ordinal) { ["customer_facing_share"] = 2.0 / 3.0 });
         DashboardPublisher.Write(Path.Combine(root, "dashboard"), connection, catalog);
     }
 
