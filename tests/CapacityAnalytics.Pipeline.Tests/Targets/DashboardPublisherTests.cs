@@ -18,17 +18,18 @@ public sealed partial class DashboardPublisherTests : IDisposable
     }
 
     [Fact]
-    public void Writes_three_self_contained_pages_that_link_to_each_other_and_nothing_else()
+    public void Writes_three_pages_and_one_shared_chart_library_that_link_to_each_other_and_nothing_else()
     {
         var written = DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
 
         Assert.Equal(["index.html", "early-warning.html", "calibration.html"], written);
+        Assert.Contains("echarts", File.ReadAllText(Path.Combine(temp.Path, "assets", "echarts.min.js")), StringComparison.Ordinal);
         foreach (var file in written)
         {
             var html = File.ReadAllText(Path.Combine(temp.Path, file));
-            // the chart library is inline and nothing is fetched: no src=, no stylesheet links, no remote URL in markup
-            Assert.Contains("echarts", html, StringComparison.Ordinal);
-            Assert.DoesNotMatch(@"<script[^>]+src=", html);
+            // the one script loaded from a file is the shared chart library beside the pages; nothing else is fetched:
+            // no other src=, no stylesheet links, no remote URL in markup
+            Assert.Equal(["assets/echarts.min.js"], System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]+src=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
             Assert.DoesNotMatch(@"<link[^>]+href=", html);
             Assert.Equal(["index.html", "early-warning.html", "calibration.html"], NavLinks().Matches(Nav().Match(html).Value).Select(m => m.Groups[1].Value));
             Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);

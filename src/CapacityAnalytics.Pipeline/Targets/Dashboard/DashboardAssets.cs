@@ -13,6 +13,9 @@ public static class DashboardAssets
     public static string CommonScript => Read("dashboard.js");
     public static string ChartLibrary => Read("echarts.min.js");
 
+    /// <summary>Where the one shared copy of the chart library goes, relative to the pages.</summary>
+    public const string ChartLibraryPath = "assets/echarts.min.js";
+
     public static string PageScript(DashboardPage page) => Read(page.Id + ".js");
 
     public static string Read(string name)

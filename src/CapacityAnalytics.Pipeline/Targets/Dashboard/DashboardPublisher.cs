@@ -7,7 +7,8 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 
 /// <summary>
 /// Writes the HTML dashboard to <c>OUT/dashboard/</c>: <c>index.html</c> (book health), <c>early-warning.html</c> and
-/// <c>calibration.html</c>, each self-contained (data, styles, scripts and chart library inline) so it opens from disk.
+/// <c>calibration.html</c>, each carrying its data, styles and scripts inline, and one shared copy of the chart library in
+/// <c>assets/</c> beside them, so the folder opens from disk with no network.
 /// The same warehouse gives the same bytes. A publish replaces the folder whole (<see cref="FolderSwap"/>).
 /// </summary>
 public sealed class DashboardPublisher(string root) : IPublisher
@@ -33,6 +34,10 @@ public sealed class DashboardPublisher(string root) : IPublisher
         var asOf = queries.Date("fct_account_health", "select max(as_of) from fct_account_health")
             ?? queries.Date("fct_csm_week", "select cast(max(week_start) as date) from fct_csm_week");
         var written = new List<string>();
+        var assets = Path.Combine(root, DashboardAssets.ChartLibraryPath);
+        Directory.CreateDirectory(Path.GetDirectoryName(assets)!);
+        File.WriteAllText(assets + ".tmp", DashboardAssets.ChartLibrary);
+        File.Move(assets + ".tmp", assets, overwrite: true);
         foreach (var page in DashboardPage.All)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -41,7 +41,7 @@ public static partial class DashboardRenderer
             ["audience"] = WebUtility.HtmlEncode(page.Audience),
             ["css"] = DashboardAssets.Styles,
             ["data"] = JsonSerializer.Serialize(payload, JsonOptions),
-            ["chart_library"] = Script(DashboardAssets.ChartLibrary),
+            ["chart_library"] = WebUtility.HtmlEncode(DashboardAssets.ChartLibraryPath),
             ["common_script"] = Script(DashboardAssets.CommonScript),
             ["page_script"] = Script(DashboardAssets.PageScript(page)),
         };
