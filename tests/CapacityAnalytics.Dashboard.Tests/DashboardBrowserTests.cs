@@ -130,6 +130,25 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(SqlMeasure("ARR at Risk", accounts), await Card(page, "ARR at Risk"), 9);
     }
 
+    [Theory]
+    [InlineData("", "true")]
+    [InlineData("team=east", "(level = 'csm' and key in (select csm_id from dim_csm where team = 'east')) or (level = 'team' and key = 'east')")]
+    [InlineData("csm=c2", "level = 'csm' and key = 'c2'")]
+    [InlineData("team=west", "(level = 'csm' and key in (select csm_id from dim_csm where team = 'west')) or (level = 'team' and key = 'west')")]
+    public async Task The_early_warning_filters_give_the_cards_the_measures_sql_gives(string hash, string alerts)
+    {
+        // Given the early-warning page opened with a filter in its URL
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(root, "dashboard", "early-warning.html")).AbsoluteUri + (hash.Length > 0 ? "#" + hash : ""));
+        await page.WaitForFunctionAsync("() => document.querySelector(\".kpi[data-measure='Open Alerts']\") !== null");
+
+        // Then the open alerts, and the ARR and renewals they expose (each book once), equal the measures in SQL
+        Assert.Equal(SqlMeasure("Open Alerts", alerts), await Card(page, "Open Alerts"), 9);
+        Assert.Equal(SqlMeasure("Exposed ARR", alerts), await Card(page, "Exposed ARR"), 9);
+        Assert.Equal(SqlMeasure("Exposed Renewals", alerts), await Card(page, "Exposed Renewals"), 9);
+        Assert.Equal((int)SqlMeasure("Open Alerts", alerts), await page.Locator("[data-table='open-alerts'] tbody tr").CountAsync());
+    }
+
     [Fact]
     public async Task Choosing_a_csm_in_the_filter_puts_the_filter_in_the_url_and_drills_down_to_their_accounts()
     {

@@ -1,16 +1,61 @@
-/* Early warning, for CS leaders: who is sliding or overloaded, since when, how far off, what to do, what is exposed, past alerts. */
+/* Early warning, for CS leaders: who is sliding or overloaded, since when, how far off, what to do, what is exposed, past alerts.
+   Filters (team, CSM, alerts opened from/to) keep the alerts they match; the cards and the open-alert tables are summed
+   again from those alerts with the catalog's formulas (Exposed ARR and renewals: each book once, CSM level). The past
+   alerts' backtest is a company-wide track record and is not filtered. The filter lives in the URL. */
 (function () {
   'use strict';
   var d = CA.data.data;
   function indicatorFormat(indicator) { return /share|coverage|completion|rate/.test(indicator) ? '0.0%' : '#,0.00'; }
-
-  CA.kpis(d.kpis);
-
   function valueFormat(v, r) { return CA.format(v, r.family === 'overload' ? '0%' : indicatorFormat(r.indicator)); }
+  function sum(rows, key) { return rows.reduce(function (t, r) { return t + (typeof r[key] === 'number' ? r[key] : 0); }, 0); }
+  function unique(values) {
+    var seen = {};
+    return values.filter(function (v) { if (v === null || v === undefined || seen[v]) return false; seen[v] = true; return true; });
+  }
+  var state = CA.readState();
+  var csms = d.csms || [];
+  var teams = unique(csms.map(function (c) { return c.team; }).concat(d.openAlerts.concat(d.history).map(function (a) { return a.team; }))).sort();
+  var weeks = unique(d.openAlerts.map(function (a) { return a.opened; }).concat(d.history.map(function (a) { return a.opened; }))).sort();
+  var serverKpi = {};
+  d.kpis.forEach(function (k) { serverKpi[k.measure] = k; });
+
+  function render() {
+    CA.clear();
+    var team = state.team || '', csm = state.csm || '', from = state.from || '', to = state.to || '';
+    function keep(a) {
+      return (!team || a.team === team) && (!csm || (a.level === 'csm' && a.key === csm))
+        && (!from || a.opened >= from) && (!to || a.opened <= to);
+    }
+    var open = d.openAlerts.filter(keep);
+    var closed = d.history.filter(keep);
+    var openCsm = open.filter(function (a) { return a.level === 'csm'; });
+    filterBar(team, csm, from, to);
+    CA.kpis([
+      { measure: 'Open Alerts', value: open.length, note: 'all levels' },
+      { measure: 'Exposed ARR', value: sum(openCsm, 'counted_exposed_arr'), note: 'books behind open CSM alerts, each once' },
+      { measure: 'Exposed Renewals', value: sum(openCsm, 'counted_renewals_in_horizon'), note: 'renewing in 90 days in those books' },
+      serverKpi['Flagged NRR'], serverKpi['Unflagged NRR']
+    ].filter(function (k) { return k; }));
+    var byFamily = {};
+    open.forEach(function (a) {
+      var k = a.family + '|' + a.level;
+      var g = byFamily[k] = byFamily[k] || { family: a.family, level: a.level, open_alerts: 0, keysSeen: {}, keys: 0 };
+      g.open_alerts++;
+      if (!g.keysSeen[a.key]) { g.keysSeen[a.key] = true; g.keys++; }
+    });
+    var byLevel = {};
+    open.forEach(function (a) {
+      var g = byLevel[a.level] = byLevel[a.level] || { level: a.level, keysSeen: {}, keys: 0, exposed_arr: 0, renewals_in_horizon: 0 };
+      if (!g.keysSeen[a.key]) { g.keysSeen[a.key] = true; g.keys++; }
+      g.exposed_arr += a.counted_exposed_arr || 0;
+      g.renewals_in_horizon += a.counted_renewals_in_horizon || 0;
+    });
+    var keptKeys = {};
+    openCsm.forEach(function (a) { keptKeys[a.key] = true; });
 
   var grid = CA.section('Open alerts');
   CA.table(grid, {
-    id: 'open-alerts', wide: true, title: 'Open alerts', rows: d.openAlerts,
+    id: 'open-alerts', wide: true, title: 'Open alerts', rows: open,
     sub: 'Most exposed first. decline: below the frozen pre-breach baseline, open until back in the recovery band for the recovery weeks; ' +
       'overload: over customer-facing capacity or above the book range, whatever the history. Now: rolling mean in the latest week.',
     columns: [
@@ -25,14 +70,14 @@
     ]
   });
   CA.table(grid, {
-    id: 'open-by-family', title: 'Open alerts by family and level', rows: d.byFamily,
+    id: 'open-by-family', title: 'Open alerts by family and level', rows: Object.keys(byFamily).sort().map(function (k) { return byFamily[k]; }),
     columns: [
       { key: 'family', label: 'Family' }, { key: 'level', label: 'Level' },
       { key: 'open_alerts', label: 'Open alerts', format: '#,0' }, { key: 'keys', label: 'Flagged', format: '#,0' }
     ]
   });
   CA.table(grid, {
-    id: 'exposure-by-level', title: 'Exposure, each book once', rows: d.exposureByLevel,
+    id: 'exposure-by-level', title: 'Exposure, each book once', rows: Object.keys(byLevel).sort().map(function (k) { return byLevel[k]; }),
     sub: 'ARR and renewals of the books behind open alerts, counted once however many alerts a book has',
     columns: [
       { key: 'level', label: 'Level' }, { key: 'keys', label: 'Flagged', format: '#,0' },
@@ -43,7 +88,7 @@
 
   grid = CA.section('Alert history');
   CA.table(grid, {
-    id: 'alert-history', wide: true, title: 'Closed alerts', rows: d.history,
+    id: 'alert-history', wide: true, title: 'Closed alerts', rows: closed,
     sub: 'Latest closed first; weeks open: from opening to the week it closed',
     columns: [
       { key: 'family', label: 'Family' }, { key: 'name', label: 'Who' }, { key: 'level', label: 'Level' }, { key: 'indicator', label: 'Indicator' },
@@ -55,10 +100,11 @@
   });
 
   grid = CA.section('Flagged CSMs: indicator vs their own baseline');
-  if (!d.trends.length) {
-    CA.chart({ parent: grid, id: 'trend-none', title: 'No open CSM alerts', points: 0, emptyText: 'No CSM is below their baseline right now.' });
+  var trends = d.trends.filter(function (t) { return keptKeys[t.key]; });
+  if (!trends.length) {
+    CA.chart({ parent: grid, id: 'trend-none', title: 'No open CSM alerts', points: 0, emptyText: 'No CSM in view is below their baseline right now.' });
   }
-  d.trends.forEach(function (t, i) {
+  trends.forEach(function (t, i) {
     var fmt = indicatorFormat(t.indicator);
     CA.chart({
       parent: grid, id: 'trend-' + i, small: true, title: t.name + ' \u2013 ' + t.indicator.replace(/_/g, ' '),
@@ -80,9 +126,9 @@
   });
 
   grid = CA.section('Exposure and track record');
-  var exposed = d.exposedByCsm.slice().sort(function (a, b) { return (b['Exposed ARR'] || 0) - (a['Exposed ARR'] || 0); });
+  var exposed = d.exposedByCsm.filter(function (r) { return keptKeys[r.key]; }).sort(function (a, b) { return (b['Exposed ARR'] || 0) - (a['Exposed ARR'] || 0); });
   var alertName = {};
-  d.openAlerts.forEach(function (a) { alertName[a.key] = a.name; });
+  open.forEach(function (a) { alertName[a.key] = a.name; });
   CA.chart({
     parent: grid, id: 'exposed-arr', title: 'Exposed ARR per flagged CSM',
     sub: 'Book ARR behind open CSM alerts; bar label: renewals in the next 90 days',
@@ -126,4 +172,42 @@
       { key: 'Unflagged Renewal Rate', label: 'Unflagged renewal rate', format: CA.measureFormat('Unflagged Renewal Rate') }
     ]
   });
+  }
+
+  function filterBar(team, csm, from, to) {
+    var bar = CA.el('form', 'filters');
+    bar.setAttribute('aria-label', 'Filters');
+    function select(key, label, options, value) {
+      var wrap = CA.el('label', null, label);
+      var s = CA.el('select');
+      s.setAttribute('data-filter', key);
+      options.forEach(function (o) {
+        var opt = CA.el('option', null, o[1]);
+        opt.value = o[0];
+        if (o[0] === value) opt.selected = true;
+        s.appendChild(opt);
+      });
+      s.addEventListener('change', function () { state[key] = s.value; update(); });
+      wrap.appendChild(s);
+      bar.appendChild(wrap);
+    }
+    select('team', 'Team', [['', 'All teams']].concat(teams.map(function (t) { return [t, t]; })), team);
+    select('csm', 'CSM', [['', 'All CSMs']].concat(csms.filter(function (c) { return !team || c.team === team; })
+      .map(function (c) { return [c.csm_id, c.csm_name]; })), csm);
+    select('from', 'Opened from', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), from);
+    select('to', 'Opened to', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), to);
+    var reset = CA.el('button', null, 'Clear filters');
+    reset.type = 'button';
+    reset.addEventListener('click', function () { state = {}; update(); });
+    bar.appendChild(reset);
+    CA.main.appendChild(bar);
+  }
+
+  function update() {
+    CA.writeState(state);
+    render();
+  }
+
+  window.addEventListener('hashchange', function () { state = CA.readState(); render(); });
+  render();
 })();

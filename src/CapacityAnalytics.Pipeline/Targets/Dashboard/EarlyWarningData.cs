@@ -11,13 +11,17 @@ public static class EarlyWarningData
     {
         var csmName = q.Has("dim_csm") ? "coalesce(dim_csm.csm_name, alerts.key)" : "alerts.key";
         var csmJoin = q.Has("dim_csm") ? "left join dim_csm on alerts.level = 'csm' and dim_csm.csm_id = alerts.key" : "";
+        // The team an alert belongs to, for the page's team filter: a CSM's team, or the team of a team-level alert.
+        var team = q.Has("dim_csm")
+            ? "case alerts.level when 'csm' then dim_csm.team when 'team' then alerts.key end as team"
+            : "case alerts.level when 'team' then alerts.key end as team";
         var openAlerts = q.Select("fct_early_warning", $"""
-            select alerts.alert_id, alerts.family, alerts.level, alerts.key, {csmName} as name, alerts.indicator,
+            select alerts.alert_id, alerts.family, alerts.level, alerts.key, {csmName} as name, {team}, alerts.indicator,
                 strftime(alerts.breach_started_week, '%Y-%m-%d') as since, strftime(alerts.opened_week, '%Y-%m-%d') as opened,
                 strftime(alerts.last_week, '%Y-%m-%d') as last_week, alerts.weeks_open, alerts.weeks_breached,
                 coalesce(alerts.baseline_value, alerts.threshold_value) as baseline_value, alerts.current_value,
                 alerts.drop_value, alerts.exposed_arr, alerts.renewals_in_horizon, alerts.arr_at_risk, alerts.likely_cause,
-                alerts.next_step
+                alerts.next_step, alerts.counted_exposed_arr, alerts.counted_renewals_in_horizon
             from fct_early_warning as alerts
             {csmJoin}
             where alerts.status = 'open'
@@ -25,7 +29,7 @@ public static class EarlyWarningData
             """);
         // Closed alerts, latest first: how long each lasted.
         var history = q.Select("fct_early_warning", $"""
-            select alerts.family, alerts.level, {csmName} as name, alerts.indicator,
+            select alerts.family, alerts.level, alerts.key, {csmName} as name, {team}, alerts.indicator,
                 strftime(alerts.opened_week, '%Y-%m-%d') as opened, strftime(alerts.closed_week, '%Y-%m-%d') as closed,
                 alerts.weeks_open, coalesce(alerts.baseline_value, alerts.threshold_value) as baseline_value, alerts.worst_value,
                 alerts.likely_cause, alerts.next_step
@@ -63,6 +67,7 @@ public static class EarlyWarningData
                 ("Unflagged NRR", null, "comparable books, same weeks"),
             ]),
             ["openAlerts"] = openAlerts,
+            ["csms"] = q.Has("dim_csm") ? q.Select("dim_csm", "select csm_id, csm_name, team from dim_csm order by csm_name, csm_id") : [],
             ["history"] = history,
             ["byFamily"] = byFamily,
             ["exposureByLevel"] = distinctExposure,
@@ -99,6 +104,7 @@ public static class EarlyWarningData
             trends.Add(new Dictionary<string, object?>(StringComparer.Ordinal)
             {
                 ["alert_id"] = alert["alert_id"],
+                ["key"] = alert["key"],
                 ["name"] = alert["name"],
                 ["indicator"] = indicator,
                 ["baseline"] = alert["baseline_value"],
