@@ -149,6 +149,23 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal((int)SqlMeasure("Open Alerts", alerts), await page.Locator("[data-table='open-alerts'] tbody tr").CountAsync());
     }
 
+    [Theory]
+    [InlineData("", null)]
+    [InlineData("segment=enterprise", "segment = 'enterprise'")]
+    [InlineData("segment=mid_market", "segment = 'mid_market'")]
+    public async Task The_calibration_segment_filter_gives_the_cards_the_measures_sql_gives(string hash, string? segment)
+    {
+        // Given the calibration page opened for one segment (or all)
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(root, "dashboard", "calibration.html")).AbsoluteUri + (hash.Length > 0 ? "#" + hash : ""));
+        await page.WaitForFunctionAsync("() => document.querySelector(\".kpi[data-measure='Headcount Now']\") !== null");
+
+        // Then headcount and planned vs observed hours equal the measures in SQL for that segment
+        Assert.Equal(SqlMeasure("Headcount Now", segment), await Card(page, "Headcount Now"), 9);
+        Assert.Equal(SqlMeasure("Headcount Now (Calibrated)", segment), await Card(page, "Headcount Now (Calibrated)"), 9);
+        Assert.Equal(SqlMeasure("Observed vs Planned Hours", segment), await Card(page, "Observed vs Planned Hours"), 9);
+    }
+
     [Fact]
     public async Task Choosing_a_csm_in_the_filter_puts_the_filter_in_the_url_and_drills_down_to_their_accounts()
     {

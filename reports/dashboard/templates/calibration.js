@@ -1,7 +1,15 @@
-/* Calibration, for analysts: the planned model against observed work, the fitted time equation and what it implies. */
+/* Calibration, for analysts: the planned model against observed work, the fitted time equation and what it implies.
+   A segment filter (kept in the URL) switches every figure to the same measures computed for that segment alone. */
 (function () {
   'use strict';
-  var d = CA.data.data;
+  var all = CA.data.data;
+  var state = CA.readState();
+
+  function render() {
+  CA.clear();
+  var segment = state.segment || '';
+  var d = segment && all.bySegment && all.bySegment[segment] ? Object.assign({}, all, all.bySegment[segment]) : all;
+  filterBar(segment);
   CA.kpis(d.kpis);
 
   var grid = CA.section('Planned vs observed');
@@ -209,4 +217,26 @@
       ]
     });
   }
+  }
+
+  function filterBar(segment) {
+    var bar = CA.el('form', 'filters');
+    bar.setAttribute('aria-label', 'Filters');
+    var wrap = CA.el('label', null, 'Segment');
+    var select = CA.el('select');
+    select.setAttribute('data-filter', 'segment');
+    [['', 'All segments']].concat((all.segments || []).map(function (s) { return [s, s]; })).forEach(function (o) {
+      var opt = CA.el('option', null, o[1]);
+      opt.value = o[0];
+      if (o[0] === segment) opt.selected = true;
+      select.appendChild(opt);
+    });
+    select.addEventListener('change', function () { state.segment = select.value; CA.writeState(state); render(); });
+    wrap.appendChild(select);
+    bar.appendChild(wrap);
+    CA.main.appendChild(bar);
+  }
+
+  window.addEventListener('hashchange', function () { state = CA.readState(); render(); });
+  render();
 })();
