@@ -273,35 +273,16 @@
   }
 
   function filterBar(team, segment, csm, from, to) {
-    var bar = CA.el('form', 'filters');
-    bar.setAttribute('aria-label', 'Filters');
-    function select(key, label, options, value) {
-      var wrap = CA.el('label', null, label);
-      var s = CA.el('select');
-      s.setAttribute('data-filter', key);
-      options.forEach(function (o) {
-        var opt = CA.el('option', null, o[1]);
-        opt.value = o[0];
-        if (o[0] === value) opt.selected = true;
-        s.appendChild(opt);
-      });
-      s.addEventListener('change', function () { state[key] = s.value; update(); });
-      wrap.appendChild(s);
-      bar.appendChild(wrap);
-    }
     var teams = unique(csmWeeks.map(function (r) { return r.team; })).sort();
     var segments = unique(accounts.map(function (a) { return a.segment; })).sort();
     var csms = d.csms.filter(function (c) { return !team || c.team === team; });
-    select('team', 'Team', [['', 'All teams']].concat(teams.map(function (t) { return [t, t]; })), team);
-    select('segment', 'Segment', [['', 'All segments']].concat(segments.map(function (s) { return [s, s]; })), segment);
-    select('csm', 'CSM', [['', 'All CSMs']].concat(csms.map(function (c) { return [c.csm_id, c.csm_name]; })), csm);
-    select('from', 'From week', allWeeks.map(function (w) { return [w, w]; }), from);
-    select('to', 'To week', allWeeks.map(function (w) { return [w, w]; }), to);
-    var reset = CA.el('button', null, 'Clear filters');
-    reset.type = 'button';
-    reset.addEventListener('click', function () { state = {}; update(); });
-    bar.appendChild(reset);
-    CA.main.appendChild(bar);
+    CA.filters([
+      ['team', 'Team', [['', 'All teams']].concat(teams.map(function (t) { return [t, t]; })), team],
+      ['segment', 'Segment', [['', 'All segments']].concat(segments.map(function (s) { return [s, s]; })), segment],
+      ['csm', 'CSM', [['', 'All CSMs']].concat(csms.map(function (c) { return [c.csm_id, c.csm_name]; })), csm],
+      ['from', 'From week', allWeeks.map(function (w) { return [w, w]; }), from],
+      ['to', 'To week', allWeeks.map(function (w) { return [w, w]; }), to]
+    ], function (key, value) { state[key] = value; update(); }, function () { state = {}; update(); });
   }
 
   function update() {

@@ -220,21 +220,9 @@
   }
 
   function filterBar(segment) {
-    var bar = CA.el('form', 'filters');
-    bar.setAttribute('aria-label', 'Filters');
-    var wrap = CA.el('label', null, 'Segment');
-    var select = CA.el('select');
-    select.setAttribute('data-filter', 'segment');
-    [['', 'All segments']].concat((all.segments || []).map(function (s) { return [s, s]; })).forEach(function (o) {
-      var opt = CA.el('option', null, o[1]);
-      opt.value = o[0];
-      if (o[0] === segment) opt.selected = true;
-      select.appendChild(opt);
-    });
-    select.addEventListener('change', function () { state.segment = select.value; CA.writeState(state); render(); });
-    wrap.appendChild(select);
-    bar.appendChild(wrap);
-    CA.main.appendChild(bar);
+    CA.filters([
+      ['segment', 'Segment', [['', 'All segments']].concat((all.segments || []).map(function (s) { return [s, s]; })), segment]
+    ], function (key, value) { state[key] = value; CA.writeState(state); render(); });
   }
 
   window.addEventListener('hashchange', function () { state = CA.readState(); render(); });

@@ -104,6 +104,34 @@ var CA = (function () {
     history.replaceState(null, '', parts.length ? '#' + parts.join('&') : location.pathname + location.search);
   }
 
+  /* The filter bar every page shows: one select per filter ([key, label, [[value, text], ...], current]), and a clear
+     button when asked for. onChange(key, value) is called when a select changes. */
+  function filters(selects, onChange, onClear) {
+    var bar = el('form', 'filters');
+    bar.setAttribute('aria-label', 'Filters');
+    selects.forEach(function (f) {
+      var wrap = el('label', null, f[1]);
+      var s = el('select');
+      s.setAttribute('data-filter', f[0]);
+      f[2].forEach(function (o) {
+        var opt = el('option', null, o[1]);
+        opt.value = o[0];
+        if (o[0] === f[3]) opt.selected = true;
+        s.appendChild(opt);
+      });
+      s.addEventListener('change', function () { onChange(f[0], s.value); });
+      wrap.appendChild(s);
+      bar.appendChild(wrap);
+    });
+    if (onClear) {
+      var reset = el('button', null, 'Clear filters');
+      reset.type = 'button';
+      reset.addEventListener('click', onClear);
+      bar.appendChild(reset);
+    }
+    main.appendChild(bar);
+  }
+
   function clear() {
     charts.forEach(function (c) { c.dispose(); });
     charts.length = 0;
@@ -299,7 +327,7 @@ var CA = (function () {
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
   return {
-    data: payload, main: main, el: el, format: format, hours: hours, compact: compact, measureFormat: measureFormat,
+    data: payload, main: main, el: el, filters: filters, format: format, hours: hours, compact: compact, measureFormat: measureFormat,
     kpis: kpis, heading: heading, section: section, readState: readState, writeState: writeState, clear: clear, card: card, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
   };
 })();

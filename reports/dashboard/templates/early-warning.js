@@ -175,32 +175,13 @@
   }
 
   function filterBar(team, csm, from, to) {
-    var bar = CA.el('form', 'filters');
-    bar.setAttribute('aria-label', 'Filters');
-    function select(key, label, options, value) {
-      var wrap = CA.el('label', null, label);
-      var s = CA.el('select');
-      s.setAttribute('data-filter', key);
-      options.forEach(function (o) {
-        var opt = CA.el('option', null, o[1]);
-        opt.value = o[0];
-        if (o[0] === value) opt.selected = true;
-        s.appendChild(opt);
-      });
-      s.addEventListener('change', function () { state[key] = s.value; update(); });
-      wrap.appendChild(s);
-      bar.appendChild(wrap);
-    }
-    select('team', 'Team', [['', 'All teams']].concat(teams.map(function (t) { return [t, t]; })), team);
-    select('csm', 'CSM', [['', 'All CSMs']].concat(csms.filter(function (c) { return !team || c.team === team; })
-      .map(function (c) { return [c.csm_id, c.csm_name]; })), csm);
-    select('from', 'Opened from', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), from);
-    select('to', 'Opened to', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), to);
-    var reset = CA.el('button', null, 'Clear filters');
-    reset.type = 'button';
-    reset.addEventListener('click', function () { state = {}; update(); });
-    bar.appendChild(reset);
-    CA.main.appendChild(bar);
+    CA.filters([
+      ['team', 'Team', [['', 'All teams']].concat(teams.map(function (t) { return [t, t]; })), team],
+      ['csm', 'CSM', [['', 'All CSMs']].concat(csms.filter(function (c) { return !team || c.team === team; })
+        .map(function (c) { return [c.csm_id, c.csm_name]; })), csm],
+      ['from', 'Opened from', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), from],
+      ['to', 'Opened to', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), to]
+    ], function (key, value) { state[key] = value; update(); }, function () { state = {}; update(); });
   }
 
   function update() {
