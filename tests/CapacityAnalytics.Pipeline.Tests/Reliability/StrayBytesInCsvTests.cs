@@ -27,4 +27,27 @@ public sealed class StrayBytesInCsvTests(DuckDbFixture db) : IClassFixture<DuckD
         Assert.Contains(reason, reject[2], StringComparison.Ordinal);
         Assert.Equal(1, result.Entities.Single(e => e.Entity == "activities").RowsRejected);
     }
+
+    [Fact]
+    public void A_usage_event_with_a_stray_byte_is_quarantined_and_the_other_events_are_counted()
+    {
+        // Given raw usage events, the second one with a carriage return alone inside an unquoted field (line 3)
+        using var extract = new ExtractFolderBuilder().WithMinimalMandatory();
+        var file = extract.WriteLines("usage_events.csv",
+            "account_id,user_id,occurred_at,event",
+            "a1,u1,2025-01-01T09:00:00Z,login",
+            "a1,u2,2025-01-01T10:00:00Z,lo\rgin",
+            "a1,u3,2025-01-01T11:00:00Z,login",
+            "a2,u9,2025-01-01T12:00:00Z,login");
+
+        // When ingested
+        IngestService.IngestFolder(db.Connection, extract.Folder, IngestOptions.Default with { RejectThreshold = 1 });
+
+        // Then a1 counts two events of two users (u2 is left out), a2 one, and line 3 is rejected
+        Assert.Equal([["a1", "2", "2"], ["a2", "1", "1"]],
+            db.Connection.Rows("select account_id, active_users, events from raw_usage_events_daily order by all"));
+        var reject = Assert.Single(db.Connection.Rows("select file, line, reason from ingest_rejects where entity = 'usage_events'"));
+        Assert.Equal((file, "3"), (reject[0], reject[1]));
+        Assert.Contains("carriage return", reject[2], StringComparison.Ordinal);
+    }
 }

@@ -25,12 +25,52 @@ public static class UsageEventsStreamingLoad
         RejectsTable.EnsureExists(connection);
         CsvExtractReader.ResetRejects(connection);
         using var zone = SessionTimeZone.Use(connection, options.Timezone);
+        try
+        {
+            return Load(connection, files, options, entity, readers, columns);
+        }
+        finally
+        {
+            foreach (var reader in readers) reader.DeleteCleanCopy();
+        }
+    }
+
+    private static (LandingResult Landing, TypingResult Typing) Load(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options,
+        EntitySpec entity, List<CsvExtractReader> readers, List<string> columns)
+    {
+        try
+        {
+            CreateAggregate(connection, entity, readers, columns, options, numbered: false);
+        }
+        catch (DuckDBException) when (CleanAll(readers))
+        {
+            // DuckDB's reader stopped on a stray carriage return or binary junk: read the cleaned copies in order,
+            // line by line, leaving the records that held those bytes out (they are rejected with their lines).
+            CsvExtractReader.ResetRejects(connection);
+            CreateAggregate(connection, entity, readers, columns, options, numbered: true);
+        }
+        return Finish(connection, files, options, entity, readers, columns);
+    }
+
+    private static bool CleanAll(List<CsvExtractReader> readers)
+    {
+        var cleaned = false;
+        foreach (var reader in readers)
+        {
+            if (reader.ReadPath == reader.File.Path && reader.Clean()) cleaned = true;
+        }
+        return cleaned;
+    }
+
+    private static void CreateAggregate(DuckDBConnection connection, EntitySpec entity, List<CsvExtractReader> readers, List<string> columns,
+        IngestOptions options, bool numbered)
+    {
         var valid = CheckedRowsSql.Ok;
         // Distinct users per account-day in two steps (account, day, user first, then account-day): a plain group-by
         // that DuckDB can spill to disk, where count(distinct) inside grouping sets held gigabytes at 50M events.
         connection.Execute($"""
             create or replace temp table {Aggregate} as
-            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: false), keepExtras: false, window: options.Plausible)}),
+            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: numbered), keepExtras: false, window: options.Plausible)}),
             per_user as (
                 select grouping({LandingColumns.File}) = 1 as by_user, {LandingColumns.File}, ok, account_id, date, user_id, count(*) as events
                 from (
@@ -49,6 +89,11 @@ public static class UsageEventsStreamingLoad
             select false, {LandingColumns.File}, null, null, null, null, events
             from per_user where not by_user
             """);
+    }
+
+    private static (LandingResult Landing, TypingResult Typing) Finish(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options,
+        EntitySpec entity, List<CsvExtractReader> readers, List<string> columns)
+    {
         long structural = 0;
         var maps = new Dictionary<string, CsvLineMap>(StringComparer.Ordinal);
         foreach (var reader in readers)
@@ -93,6 +138,13 @@ public static class UsageEventsStreamingLoad
         connection.Execute($"drop table {Bad}");
     }
 
-    private static string Source(List<CsvExtractReader> readers, bool ignoreErrors, bool numbered) =>
-        "(" + string.Join(" union all by name ", readers.Select(r => "(" + r.SelectSql(ignoreErrors, numbered) + ")")) + ")";
+    /// <summary>Every file's rows, less the records a cleaning found stray bytes in (by line: they are read numbered then).</summary>
+    private static string Source(List<CsvExtractReader> readers, bool ignoreErrors, bool numbered)
+    {
+        var union = "(" + string.Join(" union all by name ", readers.Select(r => "(" + r.SelectSql(ignoreErrors, numbered) + ")")) + ")";
+        var stray = readers.Where(r => r.StrayRecords.Count > 0)
+            .Select(r => $"({LandingColumns.File} = {Sql.Literal(r.File.Path)} and {LandingColumns.Line} in ({string.Join(", ", r.StrayRecords.Select(x => x.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)))}))")
+            .ToList();
+        return stray.Count == 0 ? union : $"(select * from {union} where not ({string.Join(" or ", stray)}))";
+    }
 }
