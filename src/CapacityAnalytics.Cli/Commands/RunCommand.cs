@@ -36,7 +36,7 @@ public static class RunCommand
             var config = args.Resolve(parse);
             var quiet = parse.GetValue(CliApp.Quiet);
             IRunObserver observer = quiet || env.Json ? SilentObserver.Instance : new SpectreObserver(env.Console);
-            var runner = new PipelineRunner(env.Clock, observer) { LockTimeout = TimeSpan.FromSeconds(parse.GetValue(args.Wait)) };
+            var runner = new PipelineRunner(env.Clock, observer) { LockTimeout = TimeSpan.FromSeconds(parse.GetValue(args.Wait)), Recovery = StageCatalog.Recovery };
             var summary = runner.Run(config, StageCatalog.For(config, stages, SampleSources.Writer), "manual", cancellationToken);
             if (env.Json) env.WriteJson(RunSummaryJson.Document(summary));
             else RunSummaryView.Render(env.Console, summary, quiet, withBacktest && parse.GetValue(Backtest));

@@ -44,7 +44,7 @@ public static class ScheduleCommand
             }
             using var stopping = new CancellationTokenSource();
             IRunObserver observer = quiet ? SilentObserver.Instance : new SpectreObserver(env.Console);
-            var runner = new PipelineRunner(env.Clock, observer);
+            var runner = new PipelineRunner(env.Clock, observer) { Recovery = StageCatalog.Recovery };
             using var host = ScheduleHost.Build(registry, (run, token) => RunAsync(env, runner, run, stopping.Token, token), env.Clock, LastRun);
             using var registration = host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(stopping.Cancel);
             foreach (var config in configs)

@@ -30,4 +30,7 @@ public static class StageCatalog
         }
         return stages;
     }
+
+    /// <summary>The stages whose recovery every run performs, whatever stages it runs (<see cref="PipelineRunner.Recovery"/>).</summary>
+    public static IReadOnlyList<IStage> Recovery(PipelineConfig config) => [new PublishStage(PublishTargets.For(config))];
 }

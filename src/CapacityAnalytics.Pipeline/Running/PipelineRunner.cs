@@ -18,6 +18,12 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
     /// <summary>How long a run waits for another run on the same warehouse before giving up.</summary>
     public TimeSpan LockTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Stages whose recovery runs first even when the run does not include them (a publish a killed run committed but
+    /// did not switch everywhere is finished by the next run of any kind).
+    /// </summary>
+    public Func<PipelineConfig, IReadOnlyList<IStage>>? Recovery { get; init; }
+
     public RunSummary Run(PipelineConfig config, IReadOnlyList<IStage> stages, string trigger = "manual", CancellationToken cancellationToken = default)
     {
         var model = LoadModel(config);
@@ -44,7 +50,8 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         var names = stages.Select(s => s.Name).ToList();
         try
         {
-            foreach (var stage in stages)
+            var recovering = stages.Concat((Recovery?.Invoke(config) ?? []).Where(r => !names.Contains(r.Name)));
+            foreach (var stage in recovering)
             {
                 if (stage.Recover(context) is { } recovered) observer.Note(recovered);
             }

@@ -95,6 +95,33 @@ public sealed class HalfFinishedPublishTests
         AssertEveryTargetHolds(harness, next.RunId);
     }
 
+    [Fact]
+    public void A_publish_killed_after_its_commit_point_is_finished_by_the_next_run_even_one_without_a_publish_stage()
+    {
+        // Given a first run published everywhere, then a second run killed right after its commit point
+        using var harness = new PipelineHarness(Publish);
+        harness.Run();
+        var timeOff = Path.Combine(harness.Extracts, "time_off.csv");
+        var header = File.ReadLines(timeOff).First().Split(',');
+        File.AppendAllText(timeOff, string.Join(',', header.Select(h => h switch
+        {
+            "csm_id" => "CSM-002",
+            "date" => "2020-01-03",
+            "hours" => "8",
+            _ => "",
+        })) + "\n");
+        var killed = KillAt(harness, "committed");
+
+        // When the next run only ingests (nothing new to publish), with the recovery every command run has
+        var notes = new List<string>();
+        var runner = new PipelineRunner(TimeProvider.System, new NoteObserver(notes.Add)) { Recovery = StageCatalog.Recovery };
+        harness.Run(runner, "ingest");
+
+        // Then it first finishes the switch: every target holds the committed run
+        Assert.Contains(notes, n => n.Contains($"to run {killed}", StringComparison.Ordinal));
+        AssertEveryTargetHolds(harness, killed);
+    }
+
     private static void AssertEveryTargetHolds(PipelineHarness harness, string run)
     {
         var manifest = Path.Combine(harness.ParquetRoot, CurrentPointer.LinkName, Manifest.FileName);
