@@ -37,10 +37,9 @@
     return out;
   }
 
-  var state = CA.readState();
 
-  function render() {
-    CA.clear();
+  function render(view) {
+    var state = view.state;
     var team = state.team || '';
     var segment = state.segment || '';
     var csm = state.csm || '';
@@ -61,7 +60,7 @@
     var latestBooks = books.filter(function (r) { return r.week === latestBookWeek; });
     var accts = accounts.filter(function (a) { return (!team || a.team === team) && (!csm || a.csm_id === csm) && (!segment || a.segment === segment); });
 
-    filterBar(team, segment, csm, from, to);
+    filterBar(view, team, segment, csm, from, to);
 
     CA.kpis([
       { measure: 'Book ARR', value: sum(latestBooks, 'book_arr'), note: 'owned in week ' + (latestBookWeek || '\u2013') },
@@ -194,7 +193,7 @@
       sub: 'Book in week ' + (latestBookWeek || '\u2013') + '; utilization and proactive share over 4 weeks to ' + to
         + '. Highlighted: over capacity or proactive share below 40%. Click a CSM for their accounts.',
       rows: rows,
-      onRow: function (r) { state.csm = r.csm_id; update(); },
+      onRow: function (r) { view.set('csm', r.csm_id); },
       flag: function (r) { return (r.utilization || 0) > 1 || (typeof r.proactive === 'number' && r.proactive < 0.4); },
       columns: [
         { key: 'csm', label: 'CSM' }, { key: 'team', label: 'Team' },
@@ -272,7 +271,7 @@
     });
   }
 
-  function filterBar(team, segment, csm, from, to) {
+  function filterBar(view, team, segment, csm, from, to) {
     var teams = unique(csmWeeks.map(function (r) { return r.team; })).sort();
     var segments = unique(accounts.map(function (a) { return a.segment; })).sort();
     var csms = d.csms.filter(function (c) { return !team || c.team === team; });
@@ -282,14 +281,8 @@
       ['csm', 'CSM', [['', 'All CSMs']].concat(csms.map(function (c) { return [c.csm_id, c.csm_name]; })), csm],
       ['from', 'From week', allWeeks.map(function (w) { return [w, w]; }), from],
       ['to', 'To week', allWeeks.map(function (w) { return [w, w]; }), to]
-    ], function (key, value) { state[key] = value; update(); }, function () { state = {}; update(); });
+    ], view.set, view.reset);
   }
 
-  function update() {
-    CA.writeState(state);
-    render();
-  }
-
-  window.addEventListener('hashchange', function () { state = CA.readState(); render(); });
-  render();
+  CA.filtered(render);
 })();

@@ -3,13 +3,11 @@
 (function () {
   'use strict';
   var all = CA.data.data;
-  var state = CA.readState();
 
-  function render() {
-  CA.clear();
-  var segment = state.segment || '';
+  function render(view) {
+  var segment = view.state.segment || '';
   var d = segment && all.bySegment && all.bySegment[segment] ? Object.assign({}, all, all.bySegment[segment]) : all;
-  filterBar(segment);
+  filterBar(view, segment);
   CA.kpis(d.kpis);
 
   var grid = CA.section('Planned vs observed');
@@ -219,12 +217,11 @@
   }
   }
 
-  function filterBar(segment) {
+  function filterBar(view, segment) {
     CA.filters([
       ['segment', 'Segment', [['', 'All segments']].concat((all.segments || []).map(function (s) { return [s, s]; })), segment]
-    ], function (key, value) { state[key] = value; CA.writeState(state); render(); });
+    ], view.set);
   }
 
-  window.addEventListener('hashchange', function () { state = CA.readState(); render(); });
-  render();
+  CA.filtered(render);
 })();

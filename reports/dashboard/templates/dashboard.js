@@ -132,6 +132,18 @@ var CA = (function () {
     main.appendChild(bar);
   }
 
+  /* A page whose filters live in the URL's hash: render(view) draws it from view.state; view.set(key, value) and
+     view.reset() change the filters, keep them in the URL and draw the page again, as going back in history does. */
+  function filtered(render) {
+    var view = { state: readState() };
+    function draw() { clear(); render(view); }
+    view.set = function (key, value) { view.state[key] = value; writeState(view.state); draw(); };
+    view.reset = function () { view.state = {}; writeState(view.state); draw(); };
+    window.addEventListener('hashchange', function () { view.state = readState(); draw(); });
+    draw();
+    return view;
+  }
+
   function clear() {
     charts.forEach(function (c) { c.dispose(); });
     charts.length = 0;
@@ -327,7 +339,7 @@ var CA = (function () {
   window.addEventListener('resize', function () { charts.forEach(function (c) { c.resize(); }); });
 
   return {
-    data: payload, main: main, el: el, filters: filters, format: format, hours: hours, compact: compact, measureFormat: measureFormat,
-    kpis: kpis, heading: heading, section: section, readState: readState, writeState: writeState, clear: clear, card: card, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
+    data: payload, main: main, el: el, filters: filters, filtered: filtered, format: format, hours: hours, compact: compact, measureFormat: measureFormat,
+    kpis: kpis, heading: heading, section: section, card: card, chart: chart, table: table, rangeOption: rangeOption, valueAxis: valueAxis, pick: pick
   };
 })();

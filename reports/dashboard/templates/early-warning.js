@@ -12,15 +12,12 @@
     var seen = {};
     return values.filter(function (v) { if (v === null || v === undefined || seen[v]) return false; seen[v] = true; return true; });
   }
-  var state = CA.readState();
   var csms = d.csms || [];
   var teams = unique(csms.map(function (c) { return c.team; }).concat(d.openAlerts.concat(d.history).map(function (a) { return a.team; }))).sort();
   var weeks = unique(d.openAlerts.map(function (a) { return a.opened; }).concat(d.history.map(function (a) { return a.opened; }))).sort();
-  var serverKpi = {};
-  d.kpis.forEach(function (k) { serverKpi[k.measure] = k; });
 
-  function render() {
-    CA.clear();
+  function render(view) {
+    var state = view.state;
     var team = state.team || '', csm = state.csm || '', from = state.from || '', to = state.to || '';
     function keep(a) {
       return (!team || a.team === team) && (!csm || (a.level === 'csm' && a.key === csm))
@@ -29,13 +26,12 @@
     var open = d.openAlerts.filter(keep);
     var closed = d.history.filter(keep);
     var openCsm = open.filter(function (a) { return a.level === 'csm'; });
-    filterBar(team, csm, from, to);
+    filterBar(view, team, csm, from, to);
     CA.kpis([
       { measure: 'Open Alerts', value: open.length, note: 'all levels' },
       { measure: 'Exposed ARR', value: sum(openCsm, 'counted_exposed_arr'), note: 'books behind open CSM alerts, each once' },
       { measure: 'Exposed Renewals', value: sum(openCsm, 'counted_renewals_in_horizon'), note: 'renewing in 90 days in those books' },
-      serverKpi['Flagged NRR'], serverKpi['Unflagged NRR']
-    ].filter(function (k) { return k; }));
+    ].concat(d.kpis));
     var byFamily = {};
     open.forEach(function (a) {
       var k = a.family + '|' + a.level;
@@ -126,7 +122,14 @@
   });
 
   grid = CA.section('Exposure and track record');
-  var exposed = d.exposedByCsm.filter(function (r) { return keptKeys[r.key]; }).sort(function (a, b) { return (b['Exposed ARR'] || 0) - (a['Exposed ARR'] || 0); });
+  // Each CSM's book once, however many alerts are open on it (the counted_* columns).
+  var exposedBy = {};
+  openCsm.forEach(function (a) {
+    var r = exposedBy[a.key] = exposedBy[a.key] || { key: a.key, 'Exposed ARR': 0, 'Exposed Renewals': 0 };
+    r['Exposed ARR'] += a.counted_exposed_arr || 0;
+    r['Exposed Renewals'] += a.counted_renewals_in_horizon || 0;
+  });
+  var exposed = Object.keys(exposedBy).map(function (k) { return exposedBy[k]; }).sort(function (a, b) { return (b['Exposed ARR'] || 0) - (a['Exposed ARR'] || 0); });
   var alertName = {};
   open.forEach(function (a) { alertName[a.key] = a.name; });
   CA.chart({
@@ -174,21 +177,15 @@
   });
   }
 
-  function filterBar(team, csm, from, to) {
+  function filterBar(view, team, csm, from, to) {
     CA.filters([
       ['team', 'Team', [['', 'All teams']].concat(teams.map(function (t) { return [t, t]; })), team],
       ['csm', 'CSM', [['', 'All CSMs']].concat(csms.filter(function (c) { return !team || c.team === team; })
         .map(function (c) { return [c.csm_id, c.csm_name]; })), csm],
       ['from', 'Opened from', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), from],
       ['to', 'Opened to', [['', 'any week']].concat(weeks.map(function (w) { return [w, w]; })), to]
-    ], function (key, value) { state[key] = value; update(); }, function () { state = {}; update(); });
+    ], view.set, view.reset);
   }
 
-  function update() {
-    CA.writeState(state);
-    render();
-  }
-
-  window.addEventListener('hashchange', function () { state = CA.readState(); render(); });
-  render();
+  CA.filtered(render);
 })();

@@ -1,3 +1,4 @@
+using CapacityAnalytics.Core.Capacity.Backtest;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Calibrate;
 using CapacityAnalytics.Pipeline.Stages.Ingest;
@@ -9,8 +10,6 @@ namespace CapacityAnalytics.Cli.Commands;
 /// <summary>A run's summary as <c>--format json</c> writes it: what each stage did and what it found.</summary>
 public static class RunSummaryJson
 {
-    private static readonly string[] BacktestLevels = ["csm", "segment", "company"];
-
     public static Dictionary<string, object?> Document(RunSummary summary)
     {
         var document = new Dictionary<string, object?>
@@ -61,7 +60,7 @@ public static class RunSummaryJson
                 ["backtest"] = calibrate.Backtest is { } backtest
                     ? new Dictionary<string, object?>
                     {
-                        ["summary"] = BacktestLevels.Select(level => new Dictionary<string, object?>
+                        ["summary"] = BacktestResult.Levels.Select(level => new Dictionary<string, object?>
                         {
                             ["level"] = level,
                             ["calibrated"] = backtest.Summary(level, r => r.PredictedHours),

@@ -34,6 +34,7 @@ public static class HeadcountPlanner
             var forwardAccounts = (now.Accounts * (1 - forward.ChurnRate)) + forwardArr.NewLogos;
             var hours = plan.CsmHoursPerAccountMonth;
             var digital = plan.Lane == Lane.Digital ? model.Lanes.DigitalHoursPerAccountMonth : 0;
+            var calibrated = Calibrated(plan, calibratedHours);
             rows.Add(new CapacityHeadcountPlanRow(
                 plan.Segment,
                 Lanes.Name(plan.Lane),
@@ -50,9 +51,9 @@ public static class HeadcountPlanner
                 Fte(now.Accounts, digital, available),
                 Fte(forwardAccounts, digital, available))
             {
-                HoursPerAccountMonthCalibrated = Calibrated(plan, calibratedHours),
-                HeadcountNowCalibrated = Calibrated(plan, calibratedHours) is { } c ? Fte(now.Accounts, c, available) : null,
-                ForwardHeadcountCalibrated = Calibrated(plan, calibratedHours) is { } f ? Fte(forwardAccounts, f, available) : null,
+                HoursPerAccountMonthCalibrated = calibrated,
+                HeadcountNowCalibrated = calibrated is { } c ? Fte(now.Accounts, c, available) : null,
+                ForwardHeadcountCalibrated = calibrated is { } f ? Fte(forwardAccounts, f, available) : null,
             });
         }
         rows.Add(TotalOf(rows));

@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CapacityAnalytics.Pipeline.Targets.Parquet;
-using CapacityAnalytics.Pipeline.Tests.Support;
 
 namespace CapacityAnalytics.Pipeline.Tests.Operations;
 
@@ -22,7 +20,7 @@ public class KilledRunTests
         var good = harness.Run();
         var manifest = Path.Combine(harness.ParquetRoot, CurrentPointer.LinkName, Manifest.FileName);
         // and a changed input, so the next runs have real work in every stage
-        File.AppendAllText(Path.Combine(harness.Extracts, "time_off.csv"), TimeOffRow(harness));
+        harness.AddDayOff("CSM-001", "2020-01-01");
 
         foreach (var stage in new[] { "ingest", "transform", "calibrate", "publish" })
         {
@@ -49,57 +47,6 @@ public class KilledRunTests
         Assert.True(harness.Run().NothingToDo);
     }
 
-    private static void KillAt(PipelineHarness harness, string stage)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = harness.Root,
-        };
-        start.ArgumentList.Add(CliDll());
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add(harness.PipelineFile);
-        using var child = Process.Start(start)!;
-        child.ErrorDataReceived += (_, _) => { };
-        child.BeginErrorReadLine();
-        var output = new List<string>();
-        var killed = false;
-        string? line;
-        while ((line = child.StandardOutput.ReadLine()) is not null)
-        {
-            output.Add(line);
-            if (line.StartsWith("> " + stage, StringComparison.Ordinal))
-            {
-                child.Kill(entireProcessTree: true);
-                killed = true;
-                break;
-            }
-        }
-        Assert.True(killed, $"the run never reached {stage}:\n{string.Join('\n', output)}");
-        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(20)));
-    }
-
-    // One more day off for the first CSM, on a date no row holds yet: the file's content changes, its rows stay valid.
-    private static string TimeOffRow(PipelineHarness harness)
-    {
-        var header = File.ReadLines(Path.Combine(harness.Extracts, "time_off.csv")).First().Split(',');
-        var values = header.Select(h => h switch
-        {
-            "csm_id" => "CSM-001",
-            "date" => "2020-01-01",
-            "hours" => "8",
-            _ => "",
-        });
-        return string.Join(',', values) + "\n";
-    }
-
-    private static string CliDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = TestFiles.RepoFile(Path.Combine("src", "CapacityAnalytics.Cli", "bin", configuration, "net10.0", "capacity.dll"));
-        Assert.True(File.Exists(dll), $"{dll} not found: build src/CapacityAnalytics.Cli");
-        return dll;
-    }
+    private static void KillAt(PipelineHarness harness, string stage) =>
+        harness.KillWhen(stage, line => line.StartsWith("> " + stage, StringComparison.Ordinal));
 }

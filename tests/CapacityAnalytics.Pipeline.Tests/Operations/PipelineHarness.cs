@@ -60,6 +60,65 @@ public sealed class PipelineHarness : IDisposable
 
     public RunSummary Run(PipelineRunner runner, params string[] stages) => runner.Run(Config, StageCatalog.For(Config, stages));
 
+    /// <summary>
+    /// Starts the real CLI (<c>capacity run</c> on this pipeline) in a child process, reads its output until a line
+    /// <paramref name="reached"/> accepts, and SIGKILLs it there; fails when the run ends first.
+    /// </summary>
+    public void KillWhen(string what, Func<string, bool> reached, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Root,
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        start.ArgumentList.Add(CliDll());
+        start.ArgumentList.Add("run");
+        start.ArgumentList.Add(PipelineFile);
+        using var child = System.Diagnostics.Process.Start(start)!;
+        child.ErrorDataReceived += (_, _) => { };
+        child.BeginErrorReadLine();
+        var output = new List<string>();
+        var killed = false;
+        string? line;
+        while ((line = child.StandardOutput.ReadLine()) is not null)
+        {
+            output.Add(line);
+            if (reached(line))
+            {
+                child.Kill(entireProcessTree: true);
+                killed = true;
+                break;
+            }
+        }
+        Assert.True(killed, $"the run never reached {what}:\n{string.Join('\n', output)}");
+        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(20)));
+    }
+
+    /// <summary>One more day off for a CSM on a date no row holds yet: the extract's content changes, its rows stay valid.</summary>
+    public void AddDayOff(string csm, string date)
+    {
+        var file = Path.Combine(Extracts, "time_off.csv");
+        var header = File.ReadLines(file).First().Split(',');
+        File.AppendAllText(file, string.Join(',', header.Select(h => h switch
+        {
+            "csm_id" => csm,
+            "date" => date,
+            "hours" => "8",
+            _ => "",
+        })) + "\n");
+    }
+
+    private static string CliDll()
+    {
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var dll = TestFiles.RepoFile(Path.Combine("src", "CapacityAnalytics.Cli", "bin", configuration, "net10.0", "capacity.dll"));
+        Assert.True(File.Exists(dll), $"{dll} not found: build src/CapacityAnalytics.Cli");
+        return dll;
+    }
+
     public DuckDBConnection Open()
     {
         var connection = new DuckDBConnection($"DataSource={Config.WarehousePath}");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CapacityAnalytics.Pipeline.Hosting;
 using CapacityAnalytics.Pipeline.Running;
@@ -6,7 +5,6 @@ using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets;
 using CapacityAnalytics.Pipeline.Targets.Parquet;
 using CapacityAnalytics.Pipeline.Tests.Operations;
-using CapacityAnalytics.Pipeline.Tests.Support;
 
 namespace CapacityAnalytics.Pipeline.Tests.Reliability;
 
@@ -62,15 +60,7 @@ public sealed class HalfFinishedPublishTests
         // Given a pipeline that published once, and a changed input
         using var harness = new PipelineHarness(Publish);
         var good = harness.Run().RunId;
-        var timeOff = Path.Combine(harness.Extracts, "time_off.csv");
-        var header = File.ReadLines(timeOff).First().Split(',');
-        File.AppendAllText(timeOff, string.Join(',', header.Select(h => h switch
-        {
-            "csm_id" => "CSM-001",
-            "date" => "2020-01-02",
-            "hours" => "8",
-            _ => "",
-        })) + "\n");
+        harness.AddDayOff("CSM-001", "2020-01-02");
 
         // When a run is killed with every target prepared but none switched
         KillAt(harness, "prepared");
@@ -101,15 +91,7 @@ public sealed class HalfFinishedPublishTests
         // Given a first run published everywhere, then a second run killed right after its commit point
         using var harness = new PipelineHarness(Publish);
         harness.Run();
-        var timeOff = Path.Combine(harness.Extracts, "time_off.csv");
-        var header = File.ReadLines(timeOff).First().Split(',');
-        File.AppendAllText(timeOff, string.Join(',', header.Select(h => h switch
-        {
-            "csm_id" => "CSM-002",
-            "date" => "2020-01-03",
-            "hours" => "8",
-            _ => "",
-        })) + "\n");
+        harness.AddDayOff("CSM-002", "2020-01-03");
         var killed = KillAt(harness, "committed");
 
         // When the next run only ingests (nothing new to publish), with the recovery every command run has
@@ -140,44 +122,9 @@ public sealed class HalfFinishedPublishTests
     /// <summary>Runs the real CLI until it pauses at <paramref name="point"/> of its publish, then SIGKILLs it; returns its run id.</summary>
     private static string KillAt(PipelineHarness harness, string point)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = harness.Root,
-        };
-        start.Environment[PublishStage.PauseVariable] = point;
-        start.ArgumentList.Add(CliDll());
-        start.ArgumentList.Add("run");
-        start.ArgumentList.Add(harness.PipelineFile);
-        using var child = Process.Start(start)!;
-        child.ErrorDataReceived += (_, _) => { };
-        child.BeginErrorReadLine();
-        var output = new List<string>();
-        string? line;
-        var killed = false;
-        while ((line = child.StandardOutput.ReadLine()) is not null)
-        {
-            output.Add(line);
-            if (line.Contains("publish paused at " + point, StringComparison.Ordinal))
-            {
-                child.Kill(entireProcessTree: true);
-                killed = true;
-                break;
-            }
-        }
-        Assert.True(killed, $"the run never reached {point}:\n{string.Join('\n', output)}");
-        Assert.True(child.WaitForExit(TimeSpan.FromSeconds(20)));
+        harness.KillWhen(point, line => line.Contains("publish paused at " + point, StringComparison.Ordinal),
+            new Dictionary<string, string> { [PublishStage.PauseVariable] = point });
         return harness.Strings("select run_id from pipeline_run order by started desc limit 1")[0];
-    }
-
-    private static string CliDll()
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var dll = TestFiles.RepoFile(Path.Combine("src", "CapacityAnalytics.Cli", "bin", configuration, "net10.0", "capacity.dll"));
-        Assert.True(File.Exists(dll), $"{dll} not found: build src/CapacityAnalytics.Cli");
-        return dll;
     }
 
     private sealed class NoteObserver(Action<string> note) : IRunObserver

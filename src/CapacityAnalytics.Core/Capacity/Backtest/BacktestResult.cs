@@ -3,6 +3,9 @@ namespace CapacityAnalytics.Core.Capacity.Backtest;
 /// <summary>What an out-of-time backtest found: predictions against what happened, and how the parameters drifted.</summary>
 public sealed record BacktestResult(IReadOnlyList<CapacityBacktestRow> Rows, IReadOnlyList<CapacityDriftRow> Drift)
 {
+    /// <summary>The levels predictions are summed at, finest first.</summary>
+    public static readonly IReadOnlyList<string> Levels = ["csm", "segment", "company"];
+
     /// <summary>Error summary of one model over rows of one level (null figures where the model made no prediction).</summary>
     public BacktestSummary Summary(string level, Func<CapacityBacktestRow, double?> predicted)
     {

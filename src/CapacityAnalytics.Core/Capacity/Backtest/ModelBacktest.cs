@@ -46,8 +46,9 @@ public static class ModelBacktest
             var planned = Planned(model);
             var test = observations.Where(o => o.Month >= quarter && o.Month < quarter.AddMonths(3) && design.Segments.Contains(o.Segment)).ToList();
             var before = observations.Where(o => o.Month >= quarter.AddMonths(-3) && o.Month < quarter).ToList();
-            foreach (var (level, keyOf) in Levels)
+            foreach (var level in BacktestResult.Levels)
             {
+                var keyOf = KeyOf(level);
                 var naive = before.GroupBy(keyOf, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(o => o.Hours), StringComparer.Ordinal);
                 foreach (var group in test.GroupBy(keyOf, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
                 {
@@ -69,12 +70,12 @@ public static class ModelBacktest
         return new BacktestResult(rows, drift);
     }
 
-    private static readonly (string Level, Func<AccountMonthObservation, string> Key)[] Levels =
-    [
-        ("csm", o => o.CsmId),
-        ("segment", o => o.Segment),
-        ("company", _ => "all"),
-    ];
+    private static Func<AccountMonthObservation, string> KeyOf(string level) => level switch
+    {
+        "csm" => o => o.CsmId,
+        "segment" => o => o.Segment,
+        _ => _ => "all",
+    };
 
     /// <summary>The capacity model file's time equation: steady-state hours per segment and the planned drivers.</summary>
     public static TimeEquationParameters Planned(CapacityModel model)
@@ -147,10 +148,11 @@ public static class ModelBacktest
         double squares = 0, variance = 0;
         foreach (var group in training.GroupBy(o => (o.CsmId, Quarter: QuarterStart(o.Month))))
         {
-            var predicted = group.Sum(fitted.Predict);
+            var mu = group.Select(fitted.Predict).ToList();
+            var predicted = mu.Sum();
             var observed = group.Sum(o => o.Hours);
             squares += (observed - predicted) * (observed - predicted);
-            variance += group.Sum(o => Math.Pow(fitted.Predict(o), power));
+            variance += mu.Sum(m => Math.Pow(m, power));
         }
         return variance > 0 ? squares / variance : 1;
     }

@@ -27,13 +27,11 @@ public static class CalibrationReport
             calibrated is null ? "no new model version: the fit is outside the model file's bounds" : $"new model version {calibrated.Model.Version}"),
     ];
 
-    private static readonly string[] BacktestLevels = ["csm", "segment", "company"];
-
     /// <summary>The backtest in one table: per level and model, the predictions made, MAPE, bias and range coverage.</summary>
     public static ReportTable Backtest(BacktestResult backtest)
     {
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var level in BacktestLevels)
+        foreach (var level in BacktestResult.Levels)
         {
             foreach (var (name, predicted) in new (string, Func<CapacityBacktestRow, double?>)[]
             {

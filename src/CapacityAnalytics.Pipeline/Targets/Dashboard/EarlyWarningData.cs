@@ -39,47 +39,18 @@ public static class EarlyWarningData
             order by alerts.closed_week desc, alerts.alert_id
             limit 200
             """);
-        // Open alerts per family and level.
-        var byFamily = q.Select("fct_early_warning", """
-            select family, level, count(*) as open_alerts, count(distinct key) as keys
-            from fct_early_warning
-            where status = 'open'
-            group by family, level
-            order by family, level
-            """);
-        // Exposure per level, each book counted once however many alerts are open on it (counted_* columns).
-        var distinctExposure = q.Select("fct_early_warning", """
-            select level, count(distinct key) as keys, sum(counted_exposed_arr) as exposed_arr,
-                sum(counted_renewals_in_horizon) as renewals_in_horizon
-            from fct_early_warning
-            where status = 'open'
-            group by level
-            order by level
-            """);
         return new Dictionary<string, object?>(StringComparer.Ordinal)
         {
+            // The alert cards are summed on the page from the alerts in view; these two are the company's track record.
             ["kpis"] = q.Kpis(
             [
-                ("Open Alerts", null, "all levels"),
-                ("Exposed ARR", null, "books behind open CSM alerts"),
-                ("Exposed Renewals", null, "renewing in 90 days in those books"),
                 ("Flagged NRR", null, "flagged books after past alerts"),
                 ("Unflagged NRR", null, "comparable books, same weeks"),
             ]),
             ["openAlerts"] = openAlerts,
             ["csms"] = q.Has("dim_csm") ? q.Select("dim_csm", "select csm_id, csm_name, team from dim_csm order by csm_name, csm_id") : [],
             ["history"] = history,
-            ["byFamily"] = byFamily,
-            ["exposureByLevel"] = distinctExposure,
             ["trends"] = Trends(q, openAlerts),
-            // Each CSM's book once, however many alerts are open on it (the catalog's Exposed ARR sums per alert).
-            ["exposedByCsm"] = q.Select("fct_early_warning", """
-                select key, sum(counted_exposed_arr) as "Exposed ARR", sum(counted_renewals_in_horizon) as "Exposed Renewals"
-                from fct_early_warning
-                where status = 'open' and level = 'csm'
-                group by key
-                order by key
-                """),
             ["backtestByIndicator"] = q.Measures(["Backtested Alerts", "Flagged NRR", "Unflagged NRR", "Flagged Renewal Rate", "Unflagged Renewal Rate"], ["indicator"]),
             ["backtestAll"] = q.Measures(["Backtested Alerts", "Flagged NRR", "Unflagged NRR", "Flagged Renewal Rate", "Unflagged Renewal Rate"]),
         };
