@@ -50,4 +50,33 @@ public sealed class StrayBytesInCsvTests(DuckDbFixture db) : IClassFixture<DuckD
         Assert.Equal((file, "3"), (reject[0], reject[1]));
         Assert.Contains("carriage return", reject[2], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_usage_event_with_a_stray_byte_and_another_not_in_utf8_lose_those_two_lines_and_no_other()
+    {
+        // Given raw usage events: line 3 holds a byte that is not UTF-8 (0xFF), line 5 a carriage return alone, and the
+        // lines after them are good. A record DuckDB drops itself (line 3) shifts the ordinals the stray lines are
+        // removed by: line 6 would go instead of line 5.
+        using var extract = new ExtractFolderBuilder().WithMinimalMandatory();
+        var file = extract.WriteLines("usage_events.csv",
+            "account_id,user_id,occurred_at,event",
+            "a1,u1,2025-01-01T09:00:00Z,login",
+            "a1,u2,2025-01-01T10:00:00Z,log#in",
+            "a1,u3,2025-01-01T11:00:00Z,login",
+            "a1,u4,2025-01-01T11:30:00Z,lo\rgin",
+            "a2,u8,2025-01-01T12:00:00Z,login",
+            "a2,u9,2025-01-01T12:30:00Z,login");
+        var bytes = File.ReadAllBytes(file);
+        bytes[Array.IndexOf(bytes, (byte)'#')] = 0xFF;
+        File.WriteAllBytes(file, bytes);
+
+        // When ingested
+        var result = IngestService.IngestFolder(db.Connection, extract.Folder, IngestOptions.Default with { RejectThreshold = 1 });
+
+        // Then a1 keeps u1 and u3 (2 events), a2 both of its events, and lines 3 and 5 are rejected once each
+        Assert.Equal([["a1", "2", "2"], ["a2", "2", "2"]],
+            db.Connection.Rows("select account_id, active_users, events from raw_usage_events_daily order by all"));
+        Assert.Equal([["3"], ["5"]], db.Connection.Rows("select line from ingest_rejects where entity = 'usage_events' order by line"));
+        Assert.Equal(2, result.Entities.Single(e => e.Entity == "usage_events").RowsRejected);
+    }
 }

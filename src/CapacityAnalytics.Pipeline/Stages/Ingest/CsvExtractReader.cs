@@ -117,12 +117,18 @@ public sealed class CsvExtractReader
         var bytes = System.IO.File.ReadAllBytes(File.Path);
         var stray = new SortedDictionary<long, string>();
         long line = 1;
+        var lineStart = 0;
         var quoted = false;
         for (var i = 0; i < bytes.Length; i++)
         {
             var b = bytes[i];
             if (b == (byte)'"') quoted = !quoted;
-            else if (b == (byte)'\n') line++;
+            else if (b == (byte)'\n')
+            {
+                BlankInvalidUtf8(bytes, lineStart, i, line, stray);
+                line++;
+                lineStart = i + 1;
+            }
             else if (b == (byte)'\r' && !quoted && (i + 1 >= bytes.Length || bytes[i + 1] != (byte)'\n'))
             {
                 stray.TryAdd(line, "a carriage return alone inside an unquoted field (quote the field or remove the byte)");
@@ -134,12 +140,27 @@ public sealed class CsvExtractReader
                 bytes[i] = (byte)' ';
             }
         }
+        BlankInvalidUtf8(bytes, lineStart, bytes.Length, line, stray);
         if (stray.Count == 0) return false;
         var copy = Path.Combine(Path.GetTempPath(), "capacity-clean-" + Guid.NewGuid().ToString("N") + ".csv");
         System.IO.File.WriteAllBytes(copy, bytes);
         ReadPath = copy;
         StrayRecords = [.. stray.Select(s => (s.Key, s.Value))];
         return true;
+    }
+
+    /// <summary>
+    /// A line that is not valid UTF-8 is left out of the cleaned copy's read too: DuckDB would reject it itself, and a
+    /// record it drops shifts the ordinals the stray records are removed by, so another good record would go instead.
+    /// </summary>
+    private static void BlankInvalidUtf8(byte[] bytes, int start, int end, long line, SortedDictionary<long, string> stray)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes.AsSpan(start, end - start))) return;
+        stray.TryAdd(line, "invalid encoding: not UTF-8 (save the file as UTF-8)");
+        for (var i = start; i < end; i++)
+        {
+            if (bytes[i] >= 0x80) bytes[i] = (byte)' ';
+        }
     }
 
     /// <summary>Deletes the cleaned copy, if any.</summary>
