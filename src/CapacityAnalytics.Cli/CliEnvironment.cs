@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using CapacityAnalytics.Pipeline;
 using CapacityAnalytics.Pipeline.Running;
 using Spectre.Console;
@@ -42,6 +43,22 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
         _ => "no publish target was touched",
     };
 
+    /// <summary>DuckDB's words for a file it could not write (a full disk, a read-only or vanished folder).</summary>
+    private static readonly Regex FileFailure = new(
+        @"Could not (?<verb>write|read|open|create|truncate|sync|move|remove) (?:file|directory) ""(?<file>[^""]+)"": (?<cause>[^\n]+)|No space left on device|Read-only file system",
+        RegexOptions.CultureInvariant);
+
+    private static string During(Exception ex) => ex.Data[RunLog.StageKey] is string stage ? $"{stage}: " : "";
+
+    /// <summary>The file and the cause first, without the engine's prefixes ("FATAL Error: Failed to create checkpoint because of error: ").</summary>
+    private static string FileCause(string message)
+    {
+        var match = FileFailure.Match(message);
+        return match.Groups["file"].Success
+            ? $"{match.Groups["file"].Value}: could not {match.Groups["verb"].Value} it: {match.Groups["cause"].Value.TrimEnd('.')}."
+            : message.Split('\n')[0];
+    }
+
     /// <summary>Runs a command body; a <see cref="CapacityException"/> becomes one red line and its exit code.</summary>
     public int Execute(Func<int> body)
     {
@@ -57,9 +74,9 @@ public sealed class CliEnvironment(IAnsiConsole console, TimeProvider clock)
         {
             return Fail(ExitCodes.Data, $"the run stopped; {Published(ex)}.", "cancelled");
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException || FileFailure.IsMatch(ex.Message))
         {
-            return Fail(ExitCodes.Data, $"{ex.Message.Split('\n')[0]} Check the path, its permissions and free space; {Published(ex)}.", "error");
+            return Fail(ExitCodes.Data, $"{During(ex)}{FileCause(ex.Message)} Check the path, its permissions and free space; {Published(ex)}.", "error");
         }
         catch (Exception ex) when (Environment.GetEnvironmentVariable("CAPACITY_DEBUG") is null)
         {

@@ -5,6 +5,9 @@ public interface IStage
 {
     string Name { get; }
 
+    /// <summary>True for the stage that writes the publish targets: a failure before it leaves them as they were.</summary>
+    bool WritesPublishTargets => false;
+
     /// <summary>
     /// Called under the warehouse's writer lock first of all, even when the run will find nothing to do: finishes what
     /// a killed run left half done that must not wait (a publish committed but not switched on every target). Returns

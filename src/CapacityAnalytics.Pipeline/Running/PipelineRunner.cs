@@ -48,6 +48,8 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         };
         var results = new List<StageResult>();
         var names = stages.Select(s => s.Name).ToList();
+        string? published = null;
+        IStage? current = null;
         try
         {
             var recovering = stages.Concat((Recovery?.Invoke(config) ?? []).Where(r => !names.Contains(r.Name)));
@@ -55,6 +57,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
             {
                 if (stage.Recover(context) is { } recovered) observer.Note(recovered);
             }
+            published = PublishLog.Last(connection) ?? "";
             foreach (var stage in stages)
             {
                 if (stage.Prepare(context, names) is { } nothingToDo)
@@ -67,6 +70,7 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
             foreach (var stage in stages)
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                current = stage;
                 observer.StageStarted(stage.Name);
                 var watch = Stopwatch.StartNew();
                 var result = stage.Run(context, cancellationToken) with { Seconds = watch.Elapsed.TotalSeconds };
@@ -78,6 +82,10 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         catch (Exception ex)
         {
             var status = ex is OperationCanceledException ? "cancelled" : "failed";
+            if (current is not null) ex.Data[RunLog.StageKey] = current.Name;
+            // Before the publish stage no target was touched: they hold what they held when the run started, which is
+            // what the message can say even when the failure left the warehouse unreadable (a full disk).
+            if (published is not null && current?.WritesPublishTargets != true) ex.Data[PublishLog.PublishedRunKey] = published;
             try
             {
                 RunLog.Finished(connection, runId, clock.GetUtcNow(), status, results, ex.Message, ex.Data[RunLog.RejectsKey] as long? ?? 0);

@@ -15,6 +15,9 @@ public static class RunLog
     /// <summary>The key under which a failing stage's exception carries the rows it rejected, for the run's row.</summary>
     public const string RejectsKey = "capacity.rejects";
 
+    /// <summary>The key under which a failed run's exception carries the stage it failed in.</summary>
+    public const string StageKey = "capacity.stage";
+
     public static void Ensure(DuckDBConnection connection) => Exec(connection,
         $"create table if not exists {Table} (run_id varchar primary key, pipeline varchar, trigger varchar, "
         + "started timestamptz, finished timestamptz, status varchar, stage_seconds varchar, rows_in bigint, rows_out bigint, "

@@ -42,7 +42,7 @@ public sealed class WarehouseLock : IDisposable
             {
                 throw new CapacityException(
                     $"{warehousePath}: another run is writing this warehouse{Holder(path + ".info")} (waited {timeout.TotalSeconds:0} s); "
-                    + "try again when it finishes, or raise --wait.", FailureKind.Usage, ex);
+                    + "try again when it finishes, or raise --wait.", FailureKind.Data, ex);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

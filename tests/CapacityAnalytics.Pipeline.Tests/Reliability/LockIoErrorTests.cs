@@ -54,7 +54,7 @@ public sealed class LockIoErrorTests : IDisposable
         var ex = Assert.Throws<CapacityException>(() => WarehouseLock.Acquire(warehouse, TimeSpan.FromMilliseconds(300)));
 
         Assert.Contains("run 20261127T120000.000Z-acme, started 2026-11-27 12:00:00Z", ex.Message, StringComparison.Ordinal);
-        Assert.Equal(FailureKind.Usage, ex.Kind);
+        Assert.Equal(FailureKind.Data, ex.Kind);
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);

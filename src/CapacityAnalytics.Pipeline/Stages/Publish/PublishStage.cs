@@ -25,6 +25,8 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
 
     public string Name => "publish";
 
+    public bool WritesPublishTargets => true;
+
     /// <summary>Finishes a publish a killed run committed but did not switch on every target.</summary>
     public string? Recover(RunContext context)
     {
