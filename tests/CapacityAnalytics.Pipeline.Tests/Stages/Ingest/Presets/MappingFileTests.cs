@@ -99,4 +99,122 @@ public class MappingFileTests
         Assert.Equal(1, run.Report.QuirkCount(PresetQuirks.NullToken, "events.org"));
         Assert.Equal(2, run.Report.QuirkCount(PresetQuirks.NullToken, "events.prio"));
     }
+
+    [Fact]
+    public void Columns_are_renamed_combined_computed_mapped_and_filtered()
+    {
+        // Given a meetings export with month-first dates, names in two columns, MRR, and a cancelled row
+        using var extract = new TempExtract().With("meetings.csv",
+            "Meeting Id,Owner First,Owner Last,Cust,Alt Cust,Start,End,Kind,MRR,Status\n" +
+            "m1,Ann,Lee,,C9,12/31/2025 14:00,12/31/2025 15:30,Quarterly Review,250.5,done\n" +
+            "m2,Bo,,C2,C8,1/2/2026 9:00,1/2/2026 9:20,Check-in,100,done\n" +
+            "m3,Cy,Ng,C3,,1/3/2026 9:00,1/3/2026 10:00,Check-in,100,cancelled\n");
+        const string yaml = """
+            mapping: meetings
+            sources:
+              meetings:
+                files: [meetings]
+                columns:
+                  Start: { type: timestamp, format: ["%m/%d/%Y %H:%M"] }
+                  End: { type: timestamp, format: "%m/%d/%Y %H:%M" }
+            maps:
+              kind:
+                match: contains
+                values: { review: qbr, check: check_in }
+            entities:
+              activities:
+                from: meetings
+                where: { column: Status, not_in: [cancelled] }
+                columns:
+                  activity_id: Meeting Id
+                  account_id: { coalesce: [Cust, Alt Cust] }
+                  csm_id: { concat: [Owner First, Owner Last], separator: "." }
+                  type: { column: Kind, map: kind }
+                  occurred_at: Start
+                  duration_minutes: { minutes_between: [Start, End] }
+                  subject: { column: MRR, multiply: 12 }
+                  direction: { value: outbound }
+            """;
+
+        // When mapped
+        using var run = PresetRun.Mapping(extract, yaml);
+        var m1 = run.Row("activities", "activity_id", "m1");
+        var m2 = run.Row("activities", "activity_id", "m2");
+
+        // Then
+        Assert.Equal(2, run.Report.Rows["activities"]); // m3 is cancelled
+        Assert.Equal("C9", m1["account_id"]);           // Cust empty -> Alt Cust
+        Assert.Equal("C2", m2["account_id"]);
+        Assert.Equal("Ann.Lee", m1["csm_id"]);
+        Assert.Equal("Bo", m2["csm_id"]);               // an empty part adds no separator
+        Assert.Equal("qbr", m1["type"]);
+        Assert.Equal("check_in", m2["type"]);
+        Assert.Equal("2025-12-31T14:00:00", m1["occurred_at"]);
+        Assert.Equal("2026-01-02T09:00:00", m2["occurred_at"]); // month first: 1/2 is 2 January
+        Assert.Equal("90", m1["duration_minutes"]);     // 14:00 -> 15:30
+        Assert.Equal("20", m2["duration_minutes"]);     // 9:00 -> 9:20
+        Assert.Equal("3006", m1["subject"]);            // 250.5 x 12 = 3006
+        Assert.Equal("outbound", m1["direction"]);
+    }
+
+    [Fact]
+    public void An_unknown_key_in_a_mapping_file_names_the_file_and_line()
+    {
+        // Given a field expression with a misspelt key on line 9
+        using var extract = new TempExtract().With("t.csv", "id\n1\n");
+        const string yaml = "mapping: t\nsources:\n  t:\n    files: [t]\nentities:\n  tickets:\n    from: t\n    columns:\n      ticket_id: { colum: id }\n";
+
+        // When loaded
+        var error = Assert.Throws<PresetFormatException>(() => PresetRun.Mapping(extract, yaml));
+
+        // Then one line: file, line 9, the key, what to use
+        Assert.Matches(@"mapping\.yaml\.txt:9: unknown key 'colum'; use column, ", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_key_in_a_source_is_a_yaml_error_naming_the_line()
+    {
+        // Given 'null_token' (singular) on line 5
+        using var extract = new TempExtract().With("t.csv", "id\n1\n");
+        const string yaml = "mapping: t\nsources:\n  t:\n    files: [t]\n    null_token: ['?']\nentities:\n  tickets:\n    from: t\n    columns: { ticket_id: id }\n";
+
+        // When loaded / Then
+        var error = Assert.Throws<PresetFormatException>(() => PresetRun.Mapping(extract, yaml));
+        Assert.Contains("mapping.yaml.txt(5,", error.Message, StringComparison.Ordinal);
+        Assert.Contains("null_token", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_column_the_export_lacks_names_mapping_line_file_and_a_near_name()
+    {
+        // Given a mapping reading 'opened' from a file whose header has 'opened_at'
+        using var extract = new TempExtract().With("t.csv", "id,opened_at\n1,2025-01-01\n");
+        const string yaml = "mapping: t\nsources:\n  t:\n    files: [t]\nentities:\n  tickets:\n    from: t\n    columns:\n      ticket_id: id\n      created_at: opened\n";
+
+        // When mapped
+        var error = Assert.Throws<PresetMappingException>(() => PresetRun.Mapping(extract, yaml));
+
+        // Then: mapping file and line of the entity column, the export file and its header line, the column, the fix
+        Assert.Contains("mapping.yaml.txt:10: ", error.Message, StringComparison.Ordinal);
+        Assert.Contains("t.csv:1: source 't' reads column 'opened'", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("change the name in the mapping (did you mean opened_at?).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("      created_at: { column: opened, map: nope }\n", ":10: no map 'nope' under 'maps'")]
+    [InlineData("      created_at: { column: opened, divide: 0 }\n", ":10: cannot divide by 0.")]
+    [InlineData("      arr_x: opened\n", ":10: 'arr_x' is not a column of tickets")]
+    [InlineData("      escalated: { when: { column: opened, in: [a], equals: b } }\n", ":10: a condition on 'opened' needs exactly one of")]
+    public void A_bad_field_expression_is_one_line_naming_file_and_line(string line, string expected)
+    {
+        // Given a mapping whose line 10 is wrong
+        using var extract = new TempExtract().With("t.csv", "id,opened\n1,2025-01-01\n");
+        var yaml = "mapping: t\nsources:\n  t:\n    files: [t]\nentities:\n  tickets:\n    from: t\n    columns:\n      ticket_id: id\n" + line;
+
+        // When loaded / Then
+        var error = Assert.Throws<PresetFormatException>(() => PresetRun.Mapping(extract, yaml));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
 }
