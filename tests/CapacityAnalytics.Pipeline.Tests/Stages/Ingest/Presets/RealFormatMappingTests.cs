@@ -155,3 +155,38 @@ internal sealed class MappedRun : IDisposable
 
     public void Dispose() => Connection.Dispose();
 }
+
+public class MappingPipelineTests
+{
+    [Fact]
+    public void A_pipeline_source_names_its_mapping_relative_to_the_pipeline_file()
+    {
+        // Given a pipeline file beside a mappings folder, its source pointing at the ServiceNow fixture
+        using var folder = new TempExtract();
+        Directory.CreateDirectory(Path.Combine(folder.Folder, "mappings"));
+        File.Copy(Path.Combine(RepoPaths.Root, "pipelines", "mappings", "servicenow-incidents.yaml"), Path.Combine(folder.Folder, "mappings", "sn.yaml"));
+        var yaml = $"name: sn\nsources:\n  - path: {RepoPaths.RealFormats("servicenow")}\n    mapping: mappings/sn.yaml\n";
+
+        // When loaded and ingested
+        var config = PipelineConfigLoader.Load(new StringReader(yaml), "p.yaml", folder.Folder);
+        using var run = MappedRun.Start(config, new IngestOptions { RejectThreshold = 1 });
+
+        // Then the mapping was found and applied: 7 tickets from 59 rows
+        Assert.Equal(SourceKind.PresetFolder, config.Sources[0].Kind);
+        Assert.Equal(7, run.Result.Result.For("tickets")!.RowsLoaded);
+        Assert.Contains(run.Result.Notes, n => n.StartsWith("sn: ", StringComparison.Ordinal) && n.Contains("59 event row(s) -> 7 row(s)", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("    preset: zendesk\n    mapping: m.yaml\n", "key 'sources[0]' has both preset 'zendesk' and mapping 'm.yaml'; keep one.")]
+    [InlineData("    mapping: nope.yaml\n", "key 'sources[0].mapping' names ")]
+    public void A_bad_mapping_key_in_a_pipeline_is_a_one_line_configuration_error(string lines, string expected)
+    {
+        // Given / When
+        var yaml = "name: p\nsources:\n  - path: ./x\n" + lines;
+        var error = Assert.Throws<ConfigurationException>(() => PipelineConfigLoader.Load(new StringReader(yaml), "p.yaml", Path.GetTempPath()));
+
+        // Then
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+}
