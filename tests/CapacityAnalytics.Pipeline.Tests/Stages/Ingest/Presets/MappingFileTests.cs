@@ -217,4 +217,50 @@ public class MappingFileTests
         Assert.Contains(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    [Fact]
+    public void Hourly_usage_collapses_to_account_days_with_sums_and_distinct_users()
+    {
+        // Given hourly usage rows (Pendo's shape): account a1 has three hours on 2025-06-02 by users u1, u2, u1
+        // and one on 06-03; a2 one hour on 06-02
+        using var extract = new TempExtract().With("usage.csv",
+            "account_id,visitor_id,timestamp,num_events,num_minutes\n" +
+            "a1,u1,2025-06-02 09:00:00,10,4\n" +
+            "a1,u2,2025-06-02 10:00:00,5,2\n" +
+            "a1,u1,2025-06-02 15:00:00,7,3\n" +
+            "a1,u1,2025-06-03 09:00:00,1,1\n" +
+            "a2,u9,2025-06-02 11:00:00,4,4\n");
+        const string yaml = """
+            mapping: usage
+            sources:
+              usage:
+                files: [usage]
+                columns:
+                  timestamp: date            # the hour's day
+                  num_events: number
+                collapse:
+                  key: [account_id, timestamp]
+                  order_by: num_events
+                  sum: { events: num_events }
+                  count_distinct: { users: visitor_id }
+            entities:
+              usage_daily:
+                from: usage
+                columns:
+                  account_id: account_id
+                  date: timestamp
+                  active_users: users
+                  events: events
+            """;
+
+        // When mapped
+        using var run = PresetRun.Mapping(extract, yaml);
+        var rows = LandedTable.Rows(run.Connection, "select account_id, date, active_users, events from land_usage_daily order by 1, 2");
+
+        // Then a1 2025-06-02: users {u1, u2} = 2, events 10 + 5 + 7 = 22; a1 06-03: 1 user, 1 event; a2: 1 user, 4 events
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(("a1", "2025-06-02", "2", "22"), (rows[0]["account_id"], rows[0]["date"], rows[0]["active_users"], rows[0]["events"]));
+        Assert.Equal(("a1", "2025-06-03", "1", "1"), (rows[1]["account_id"], rows[1]["date"], rows[1]["active_users"], rows[1]["events"]));
+        Assert.Equal(("a2", "2025-06-02", "1", "4"), (rows[2]["account_id"], rows[2]["date"], rows[2]["active_users"], rows[2]["events"]));
+    }
 }
