@@ -60,6 +60,10 @@ public sealed class SourceConfig
     public string? Path { get; set; }
     /// <summary>canonical (default), salesforce, zendesk or hubspot.</summary>
     public string Preset { get; set; } = CanonicalPreset;
+    /// <summary>A mapping file the user wrote (docs/mappings.md), relative to the pipeline file; instead of a preset.</summary>
+    public string? Mapping { get; set; }
+    /// <summary>Values for the preset's or mapping's <c>params</c> (e.g. salesforce <c>arr_field</c>).</summary>
+    public Dictionary<string, string>? Params { get; set; }
     /// <summary>When set and the folder is absent, a sample company is generated into it first.</summary>
     public SampleSourceConfig? Sample { get; set; }
     /// <summary>A SQL Server / Azure SQL / Fabric query for one entity.</summary>
@@ -74,7 +78,7 @@ public sealed class SourceConfig
     /// <summary>What kind of source this is, decided once from its keys.</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public SourceKind Kind => Query is not null ? SourceKind.SqlServerQuery
-        : Preset == CanonicalPreset ? SourceKind.CanonicalFolder
+        : Mapping is null && Preset == CanonicalPreset ? SourceKind.CanonicalFolder
         : SourceKind.PresetFolder;
 }
 
@@ -84,7 +88,7 @@ public enum SourceKind
     /// <summary>A folder of extracts in the input contract's format.</summary>
     CanonicalFolder,
 
-    /// <summary>A folder of one vendor's exports, mapped onto the contract by a preset.</summary>
+    /// <summary>A folder of one vendor's exports, mapped onto the contract by a preset or a user's mapping file.</summary>
     PresetFolder,
 
     /// <summary>A SQL Server / Azure SQL / Fabric query for one entity.</summary>

@@ -78,6 +78,14 @@ public static partial class PipelineConfigLoader
             {
                 Fail($"sources[{i}]", "with a query needs entity and connection_env");
             }
+            if (s.Mapping is not null && s.Preset != SourceConfig.CanonicalPreset)
+            {
+                Fail($"sources[{i}]", $"has both preset '{s.Preset}' and mapping '{s.Mapping}'; keep one");
+            }
+            if (s.Mapping is not null && !File.Exists(c.Resolve(s.Mapping)))
+            {
+                Fail($"sources[{i}].mapping", $"names {c.Resolve(s.Mapping)}, which does not exist (the path is relative to the pipeline file)");
+            }
         }
         if (c.AsOf is not null)
         {

@@ -33,6 +33,7 @@ public static class SourceSetIngest
         var direct = new List<EntityIngestResult>();
         var unknown = new List<string>();
         var notes = new List<string>();
+        var reports = new List<(Preset Preset, PresetReport Report)>();
         var pending = new List<string>();
         try
         {
@@ -68,9 +69,10 @@ public static class SourceSetIngest
                 }
                 else
                 {
-                    var preset = PresetLoader.Load(presetsDirectory, source.Preset);
-                    var report = PresetTranslator.Translate(connection, preset, config.Resolve(source.Path!));
-                    notes.AddRange(report.Describe().Select(line => $"{source.Preset}: {line}"));
+                    var preset = LoadPreset(config, source, presetsDirectory);
+                    var report = PresetTranslator.Translate(connection, preset, config.Resolve(source.Path!), RunOptions(source));
+                    reports.Add((preset, report));
+                    notes.AddRange(report.Describe().Select(line => $"{preset.Name}: {line}"));
                 }
                 foreach (var table in LandingTables(connection).Except(before, StringComparer.Ordinal))
                 {
@@ -102,9 +104,13 @@ public static class SourceSetIngest
                     parts.Sum(p => p.Landing.RowsLanded) + structural, typing.RowsLoaded, typing.RowsRejected + structural,
                     typing.DuplicatesSuperseded, watch.Elapsed.TotalSeconds, parts.Sum(p => p.Landing.Bytes), typing.Table, typing.TableRows));
             }
+            foreach (var (preset, report) in reports)
+            {
+                MappingHints.Annotate(connection, preset, report);
+            }
             IngestService.ThrowIfOverThreshold(results, options.RejectThreshold);
             PendingTables.Commit(connection, pending);
-            return new SourceSetResult(new IngestResult(results, unknown), notes);
+            return new SourceSetResult(new IngestResult(results, unknown), notes) { Presets = reports.Select(r => r.Report).ToList() };
         }
         catch
         {
@@ -113,6 +119,16 @@ public static class SourceSetIngest
             throw;
         }
     }
+
+    /// <summary>The preset a source names, or the mapping file it names (relative to the pipeline file).</summary>
+    public static Preset LoadPreset(PipelineConfig config, SourceConfig source, string presetsDirectory) =>
+        source.Mapping is not null
+            ? PresetLoader.LoadFile(config.Resolve(source.Mapping))
+            : PresetLoader.Load(presetsDirectory, source.Preset);
+
+    private static PresetRunOptions? RunOptions(SourceConfig source) => source.Params is null
+        ? null
+        : new PresetRunOptions(Parameters: source.Params.ToDictionary(p => p.Key, p => PresetParameter.Scalar(p.Value), StringComparer.Ordinal));
 
     private static List<string> LandingTables(DuckDBConnection connection)
     {
@@ -148,4 +164,8 @@ public static class SourceSetIngest
 }
 
 /// <summary>What ingesting a pipeline's sources did, and the presets' reports.</summary>
-public sealed record SourceSetResult(IngestResult Result, IReadOnlyList<string> Notes);
+public sealed record SourceSetResult(IngestResult Result, IReadOnlyList<string> Notes)
+{
+    /// <summary>The reports of the preset and mapping sources, in source order.</summary>
+    public IReadOnlyList<PresetReport> Presets { get; init; } = [];
+}

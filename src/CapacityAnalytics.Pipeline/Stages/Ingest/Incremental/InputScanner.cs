@@ -36,6 +36,11 @@ public static class InputScanner
                     .Where(path => DataExtensions.Contains(Path.GetExtension(path)))
                     .Order(StringComparer.Ordinal)
                     .Select(path => Fingerprint(path, "", 0, known)));
+                // A changed mapping file changes every row it produces: it is an input like the exports.
+                if (source.Mapping is not null && File.Exists(config.Resolve(source.Mapping)))
+                {
+                    files.Add(Fingerprint(config.Resolve(source.Mapping), "", 0, known));
+                }
             }
         }
         return [.. files.OrderBy(f => f.Path, StringComparer.Ordinal)];

@@ -85,7 +85,7 @@ internal sealed class LandingChecks(DuckDBConnection connection, PresetReportBui
         }
         var pattern = column.Type switch
         {
-            ColumnType.Timestamp => "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z",
+            ColumnType.Timestamp => "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z?",
             ColumnType.Date => "[0-9]{4}-[0-9]{2}-[0-9]{2}",
             ColumnType.Boolean => "true|false",
             _ => null,

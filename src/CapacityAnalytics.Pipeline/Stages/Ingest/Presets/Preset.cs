@@ -20,6 +20,26 @@ public sealed record Preset(
     IReadOnlyList<PresetMap> Maps,
     IReadOnlyList<PresetEntity> Entities)
 {
+    /// <summary>A mapping file a user wrote (not a shipped preset): declared columns absent from an export are errors.</summary>
+    public bool IsUserMapping { get; init; }
+
+    /// <summary>Lines of the file's keys, for errors found after loading.</summary>
+    public MappingLines Lines { get; init; } = MappingLines.Empty(SourceFile);
+
+    /// <summary>Where each declaratively mapped entity column comes from (entity -> column -> lineage).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, ColumnLineage>> Lineage { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, ColumnLineage>>();
+
+    /// <summary>The key path that makes a source read a column: its declaration, else the entity column reading it.</summary>
+    public string DeclarationPath(PresetSource source, string column)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var declared = $"{source.Path}/columns/{column}";
+        if (Lines.Has(declared)) return declared;
+        var reader = Lineage.Values.SelectMany(c => c.Values).FirstOrDefault(l => l.Source == source.Name && l.Columns.Contains(column));
+        return reader?.Path ?? source.Path;
+    }
+
     public PresetSource? Source(string name) =>
         Sources.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
 }
@@ -53,10 +73,43 @@ public sealed record PresetSource(
     IReadOnlyList<string> RequiredColumns)
 {
     public string Patterns => string.Join(", ", Files);
+
+    /// <summary>Cell values read as NULL (trimmed, lower-cased), e.g. <c>?</c>, <c>n/a</c>, <c>-</c>.</summary>
+    public IReadOnlyList<string> NullTokens { get; init; } = [];
+
+    /// <summary>SQL condition over the source's columns; rows failing it are left out (counted).</summary>
+    public string? Where { get; init; }
+
+    /// <summary>When set, the source is an event log collapsed to one row per key.</summary>
+    public PresetCollapse? Collapse { get; init; }
+
+    /// <summary>Path of the source in its file (for <see cref="MappingLines"/>).</summary>
+    public string Path => "sources/" + Name;
 }
 
+/// <summary>
+/// An event log collapsed to one row per key: every column takes its value from the key's latest row by
+/// <paramref name="OrderBy"/> (ties: file order, then line), plus aggregate columns.
+/// </summary>
+/// <param name="Keys">Key columns.</param>
+/// <param name="OrderBy">SQL ordering expression over the rows of a key.</param>
+/// <param name="Aggregates">New columns: name -> aggregate SQL over the ordered rows (<c>__seq</c> = position).</param>
+/// <param name="PreviousColumns">Columns whose previous-row value (<c>__prev_&lt;name&gt;</c>) a count compares.</param>
+public sealed record PresetCollapse(
+    IReadOnlyList<string> Keys,
+    string OrderBy,
+    IReadOnlyList<KeyValuePair<string, string>> Aggregates,
+    IReadOnlyList<string> PreviousColumns);
+
+/// <summary>Where a declaratively mapped column comes from: the source, its columns, and the key path in the file.</summary>
+public sealed record ColumnLineage(string Source, IReadOnlyList<string> Columns, string Path);
+
 /// <summary>A declared source column and how its values are normalized before the SQL sees them.</summary>
-public sealed record PresetColumn(string Name, PresetColumnType Type);
+/// <param name="Formats">Explicit strptime formats for a date/timestamp column (tried in order); empty = automatic.</param>
+public sealed record PresetColumn(string Name, PresetColumnType Type, IReadOnlyList<string>? Formats = null)
+{
+    public IReadOnlyList<string> FormatList => Formats ?? [];
+}
 
 /// <summary>A value map: exact (case-insensitive, trimmed) or first listed key contained in the value.</summary>
 public sealed record PresetMap(string Name, bool MatchContains, IReadOnlyList<KeyValuePair<string, string>> Entries);

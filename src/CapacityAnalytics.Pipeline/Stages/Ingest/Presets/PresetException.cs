@@ -22,4 +22,10 @@ public class PresetException : CapacityException
         : base(message, FailureKind.Data, innerException)
     {
     }
+
+    /// <summary>A configuration error with its cause (e.g. the YAML parser's exception): exit 2.</summary>
+    protected PresetException(string message, FailureKind kind, Exception innerException)
+        : base(message, kind, innerException)
+    {
+    }
 }

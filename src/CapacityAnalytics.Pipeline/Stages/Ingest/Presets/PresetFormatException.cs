@@ -13,7 +13,7 @@ public sealed class PresetFormatException : PresetException
     }
 
     public PresetFormatException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(message, FailureKind.Usage, innerException)
     {
     }
 }

@@ -10,8 +10,14 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Presets;
 /// <c>land_&lt;entity&gt;</c>: every contract column as VARCHAR in contract order (NULL where the mapping gives
 /// none), then <c>_file</c>, <c>_line</c>, <c>_file_order</c>; rows ordered by file order, file and line.
 /// </summary>
-internal sealed partial class PresetLanding(DuckDBConnection connection, Preset preset)
+internal sealed partial class PresetLanding(DuckDBConnection connection, Preset preset, PresetReportBuilder report)
 {
+    /// <summary>
+    /// A mapping may select <c>_source_&lt;column&gt;</c> beside a contract column: a label saying where the value
+    /// came from (e.g. which ARR rule). The labels are counted into the report and not landed.
+    /// </summary>
+    public const string ProvenancePrefix = "_source_";
+
     private static readonly string[] LineageColumns = [LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder];
 
     public long Write(PresetEntity entity, EntitySpec spec, IReadOnlyList<SourceTable> sources,
@@ -29,7 +35,10 @@ internal sealed partial class PresetLanding(DuckDBConnection connection, Preset 
             throw new PresetMappingException($"{where}: the mapping SQL fails: {e.Gist()}", e);
         }
 
-        var unknown = produced.Where(c => spec.Column(c.Name) is null && !LineageColumns.Contains(c.Name)).Select(c => c.Name).ToList();
+        var provenance = produced.Select(c => c.Name)
+            .Where(n => n.StartsWith(ProvenancePrefix, StringComparison.Ordinal) && spec.Column(n[ProvenancePrefix.Length..]) is not null)
+            .ToList();
+        var unknown = produced.Where(c => spec.Column(c.Name) is null && !LineageColumns.Contains(c.Name) && !provenance.Contains(c.Name)).Select(c => c.Name).ToList();
         if (unknown.Count > 0)
         {
             throw new PresetMappingException(
@@ -45,7 +54,8 @@ internal sealed partial class PresetLanding(DuckDBConnection connection, Preset 
         var types = produced.ToDictionary(c => c.Name, c => c.Type, StringComparer.OrdinalIgnoreCase);
         var select = spec.Columns
             .Select(c => types.TryGetValue(c.Name, out var type) ? $"{AsText("q." + Sql.Identifier(c.Name), type)} as {c.Name}" : $"cast(null as varchar) as {c.Name}")
-            .Concat(["cast(q._file as varchar) as _file", "cast(q._line as bigint) as _line", "cast(q._file_order as integer) as _file_order"]);
+            .Concat(["cast(q._file as varchar) as _file", "cast(q._line as bigint) as _line", "cast(q._file_order as integer) as _file_order"])
+            .Concat(provenance.Select(p => $"cast(q.{Sql.Identifier(p)} as varchar) as {Sql.Identifier(p)}"));
         var table = LandingColumns.TableFor(entity.Name);
         try
         {
@@ -59,6 +69,20 @@ internal sealed partial class PresetLanding(DuckDBConnection connection, Preset 
         catch (DuckDBException e)
         {
             throw new PresetMappingException($"{where}: the mapping SQL fails: {e.Gist()}", e);
+        }
+        foreach (var label in provenance)
+        {
+            var column = Sql.Identifier(label);
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = $"select coalesce({column}, 'none'), count(*) from {table} group by 1 order by 1";
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    report.Provenance(new PresetProvenanceCount(entity.Name, label[ProvenancePrefix.Length..], reader.GetString(0), reader.GetInt64(1)));
+                }
+            }
+            connection.Execute($"alter table {table} drop column {column}");
         }
         return connection.ScalarLong($"select count(*) from {table}");
     }

@@ -42,16 +42,34 @@ public static class PresetLoader
         return Parse(reader, path, match);
     }
 
-    /// <summary>Parses preset YAML; <paramref name="sourceFile"/> names it in errors.</summary>
-    public static Preset Parse(TextReader yaml, string sourceFile, string name)
+    /// <summary>
+    /// Reads a mapping file a user wrote (the preset format, <c>docs/mappings.md</c>). Its name is the file stem;
+    /// declared columns an export lacks are errors rather than NULL.
+    /// </summary>
+    public static Preset LoadFile(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        if (!File.Exists(path))
+        {
+            throw new PresetNotFoundException($"{path}: mapping file not found; give the path of a mapping YAML (see docs/mappings.md).");
+        }
+        using var reader = new StreamReader(path);
+        var name = Path.GetFileNameWithoutExtension(path);
+        return Parse(reader, path, name, userMapping: true);
+    }
+
+    /// <summary>Parses preset YAML; <paramref name="sourceFile"/> names it in errors.</summary>
+    public static Preset Parse(TextReader yaml, string sourceFile, string name, bool userMapping = false)
+    {
+        ArgumentNullException.ThrowIfNull(yaml);
         PresetDocument? document;
+        var text = yaml.ReadToEnd();
         try
         {
             var deserializer = new DeserializerBuilder()
                 .WithNamingConvention(UnderscoredNamingConvention.Instance)
                 .Build();
-            document = deserializer.Deserialize<PresetDocument>(yaml);
+            document = deserializer.Deserialize<PresetDocument>(new StringReader(text));
         }
         catch (YamlException e)
         {
@@ -62,7 +80,7 @@ public static class PresetLoader
         {
             throw new PresetFormatException($"{sourceFile}: the file is empty.");
         }
-        return PresetValidator.Build(document, sourceFile, name);
+        return PresetValidator.Build(document, sourceFile, name, MappingLines.Index(text, sourceFile), userMapping);
     }
 
     internal static void Require(bool condition, string sourceFile, string message)

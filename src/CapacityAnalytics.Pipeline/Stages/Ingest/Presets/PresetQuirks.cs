@@ -59,4 +59,16 @@ public static class PresetQuirks
 
     /// <summary>A ticket solved (or an opportunity closed) before it was created: kept, counted.</summary>
     public const string EndsBeforeStart = "ends_before_start";
+
+    /// <summary>A cell equal to one of the source's null tokens (?, N/A, -): read as NULL.</summary>
+    public const string NullToken = "null_token";
+
+    /// <summary>An Excel serial day number (e.g. 45717.5) in a date/timestamp column: converted from 1899-12-30.</summary>
+    public const string ExcelSerial = "excel_serial";
+
+    /// <summary>Rows a source's <c>where</c> left out.</summary>
+    public const string FilteredOut = "filtered_out";
+
+    /// <summary>An event log collapsed to one row per key (count = event rows; detail = rows after).</summary>
+    public const string EventLogCollapsed = "event_log_collapsed";
 }

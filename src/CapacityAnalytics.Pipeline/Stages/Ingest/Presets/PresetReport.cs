@@ -17,6 +17,14 @@ public sealed record PresetReport(
     IReadOnlyList<PresetOrphanCount> Orphans,
     IReadOnlyList<PresetQuirkCount> Quirks)
 {
+    /// <summary>Where values came from, for columns with more than one possible source (e.g. accounts.arr).</summary>
+    public IReadOnlyList<PresetProvenanceCount> Provenance { get; init; } = [];
+
+    /// <summary>Rows of an entity whose column came from the given source label.</summary>
+    public long ProvenanceCount(string entity, string column, string source) => Provenance
+        .Where(p => p.Entity == entity && p.Column == column && p.Source == source)
+        .Sum(p => p.Rows);
+
     /// <summary>Total count of a quirk kind, optionally only where <see cref="PresetQuirkCount.Where"/> matches.</summary>
     public long QuirkCount(string kind, string? where = null) => Quirks
         .Where(q => q.Kind == kind && (where is null || string.Equals(q.Where, where, StringComparison.Ordinal)))
@@ -39,6 +47,11 @@ public sealed record PresetReport(
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"  land_{entity}: {rows} row(s)");
         }
+        foreach (var group in Provenance.GroupBy(p => (p.Entity, p.Column)))
+        {
+            yield return $"  {group.Key.Entity}.{group.Key.Column} taken from: " + string.Join("; ",
+                group.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Source} {p.Rows} row(s)")));
+        }
         foreach (var orphan in Orphans)
         {
             yield return string.Create(CultureInfo.InvariantCulture,
@@ -53,10 +66,17 @@ public sealed record PresetReport(
 }
 
 /// <summary>One vendor table as read.</summary>
-public sealed record PresetSourceSummary(string Source, IReadOnlyList<string> Files, long Rows, int Columns);
+public sealed record PresetSourceSummary(string Source, IReadOnlyList<string> Files, long Rows, int Columns)
+{
+    /// <summary>The export's columns over all files, normalized.</summary>
+    public IReadOnlyList<string> ColumnNames { get; init; } = [];
+}
 
 /// <summary>Rows of <paramref name="Entity"/> whose <paramref name="Column"/> matches no row of <paramref name="Target"/>.</summary>
 public sealed record PresetOrphanCount(string Entity, string Column, string Target, long Rows, IReadOnlyList<string> Examples);
 
 /// <summary>A quirk kind (see <see cref="PresetQuirks"/>), where it was met (file, source.column or entity.column), how often.</summary>
 public sealed record PresetQuirkCount(string Kind, string Where, long Count, string Detail);
+
+/// <summary><paramref name="Rows"/> rows of <paramref name="Entity"/> took <paramref name="Column"/> from <paramref name="Source"/> ("none" = no source had it).</summary>
+public sealed record PresetProvenanceCount(string Entity, string Column, string Source, long Rows);

@@ -7,9 +7,12 @@ internal sealed class PresetReportBuilder
     private readonly Dictionary<string, long> rows = new(StringComparer.Ordinal);
     private readonly List<PresetOrphanCount> orphans = [];
     private readonly List<PresetQuirkCount> quirks = [];
+    private readonly List<PresetProvenanceCount> provenance = [];
+
+    public void Provenance(PresetProvenanceCount count) => provenance.Add(count);
 
     public void Source(SourceTable table) =>
-        sources.Add(new PresetSourceSummary(table.Source.Name, table.Files, table.Rows, table.MaxColumns));
+        sources.Add(new PresetSourceSummary(table.Source.Name, table.Files, table.Rows, table.MaxColumns) { ColumnNames = table.Columns });
 
     public void Rows(string entity, long count) => rows[entity] = count;
 
@@ -19,5 +22,8 @@ internal sealed class PresetReportBuilder
         quirks.Add(new PresetQuirkCount(kind, where, count, detail));
 
     public PresetReport Build(string preset, string extractFolder) =>
-        new(preset, extractFolder, sources.ToList(), new Dictionary<string, long>(rows), orphans.ToList(), quirks.ToList());
+        new(preset, extractFolder, sources.ToList(), new Dictionary<string, long>(rows), orphans.ToList(), quirks.ToList())
+        {
+            Provenance = provenance.ToList(),
+        };
 }

@@ -12,6 +12,7 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Presets;
 /// seconds / milliseconds are converted, 1970 values (seconds stored as milliseconds) are rescaled; unparsable
 /// text is passed through unchanged.</item>
 /// <item><c>preset_date(v)</c>: YYYY-MM-DD, by the same rules.</item>
+/// <item><c>preset_excel_ts(v)</c>: an Excel serial day number (5 digits, optional fraction) as a timestamp.</item>
 /// <item><c>preset_bool(v)</c>: true/false from TRUE/true/1/yes/t and their negatives.</item>
 /// <item><c>preset_minutes(from, to)</c>: minutes between two timestamps (double).</item>
 /// <item><c>preset_number_text(x)</c>: a number as text, at most 4 decimals, no trailing <c>.0</c>.</item>
@@ -23,14 +24,26 @@ internal static class PresetSqlFunctions
 {
     public const string CanonicalTimestampFormat = "%Y-%m-%dT%H:%M:%SZ";
 
+    /// <summary>A timestamp without zone: the typing step reads it in the pipeline's timezone.</summary>
+    public const string NaiveTimestampFormat = "%Y-%m-%dT%H:%M:%S";
+
     private const string OffsetSuffix = @"[0-9]:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?\s*(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$";
 
     private static readonly string[] Macros =
     [
+        // Excel serial day numbers (5 digits, optional fraction = time of day) count days from 1899-12-30.
+        """
+        create or replace temp macro preset_excel_ts(v) as (
+            case
+                when regexp_full_match(trim(v), '[0-9]{5}([.][0-9]+)?')
+                    then timestamp '1899-12-30' + to_microseconds(cast(round(cast(trim(v) as double) * 86400000000) as bigint))
+            end)
+        """,
         $$"""
         create or replace temp macro preset_parse_ts(v) as (
             case
                 when v is null or trim(v) = '' then null
+                when preset_excel_ts(v) is not null then preset_excel_ts(v)
                 when regexp_full_match(trim(v), '-?[0-9]{11,14}') then make_timestamp(try_cast(trim(v) as bigint) * 1000)
                 when regexp_full_match(trim(v), '[0-9]{9,10}') then make_timestamp(try_cast(trim(v) as bigint) * 1000000)
                 when regexp_matches(trim(v), '{{OffsetSuffix}}') then timezone('UTC', try_cast(trim(v) as timestamptz))

@@ -40,7 +40,7 @@ public static class PresetTranslator
                 report.Source(table);
             }
 
-            var writer = new PresetLanding(connection, preset);
+            var writer = new PresetLanding(connection, preset, report);
             var landed = new List<string>();
             foreach (var entity in entities)
             {

@@ -8,11 +8,14 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Presets;
 /// Loads a source's files into DuckDB: each file with <c>read_csv</c> (all VARCHAR, header, RFC 4180 quoting), its
 /// headers normalized (<see cref="HeaderNormalizer"/>), its records numbered with their physical line (header = 1,
 /// quoted line breaks counted; blank lines DuckDB skips are not); then one view over all files, union by name,
-/// with declared columns normalized by type and absent declared columns as NULL.
+/// with the source's null tokens read as NULL, declared columns normalized by type and absent declared columns as
+/// NULL; then, when the source has a <c>where</c> or a <c>collapse</c>, a view of the kept rows, one per key.
 /// </summary>
 internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, PresetReportBuilder report)
 {
     private const int WideFileColumns = 100;
+
+    private static readonly string[] Helpers = ["__seq", "__n"];
 
     public SourceTable Load(PresetSource source, string extractFolder)
     {
@@ -46,6 +49,10 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
         if (tables.Count > 0)
         {
             CountValueQuirks(source, tables, columns, rows);
+        }
+        if (source.Where is not null || source.Collapse is not null)
+        {
+            view = Derive(source, view, columns, rows);
         }
         return new SourceTable(source, view, tables, files, columns, rows, maxColumns);
     }
@@ -83,6 +90,10 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
             throw new PresetSourceMissingException(
                 $"Preset '{preset.Name}': file {path} (source '{source.Name}') has no column {string.Join(", ", missing)}; its columns read as: {string.Join(", ", normalized.Take(20))}{(normalized.Count > 20 ? ", ..." : "")}.");
         }
+        if (preset.IsUserMapping)
+        {
+            RequireDeclaredColumns(source, path, normalized);
+        }
 
         var renamed = headers.Zip(normalized, (h, n) => $"{Sql.Identifier(h)} as {Sql.Identifier(n)}");
         // Physical line of a record = 2 + sum over earlier records of (1 + line breaks inside their quoted cells).
@@ -99,6 +110,23 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
             """);
         connection.Execute($"drop table {raw}");
         return normalized;
+    }
+
+    /// <summary>A user mapping names columns of the export: one it reads but the file lacks is the mapping's error.</summary>
+    private void RequireDeclaredColumns(PresetSource source, string path, List<string> header)
+    {
+        foreach (var column in source.Columns.Where(c => !header.Contains(c.Name)))
+        {
+            var near = header
+                .Where(h => h.Contains(column.Name, StringComparison.Ordinal) || column.Name.Contains(h, StringComparison.Ordinal))
+                .Take(3)
+                .ToList();
+            var hint = near.Count > 0
+                ? $"did you mean {string.Join(" or ", near)}?"
+                : $"the header has {string.Join(", ", header.Take(25))}{(header.Count > 25 ? ", ..." : "")}";
+            throw new PresetMappingException(
+                $"{preset.Lines.At(preset.DeclarationPath(source, column.Name))}: {path}:1: source '{source.Name}' reads column '{column.Name}', which the file's header does not have; change the name in the mapping ({hint}).");
+        }
     }
 
     private void ReadCsv(string path, string table, string name)
@@ -124,9 +152,11 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
 
     private static string ViewSql(PresetSource source, List<string> tables, List<string> columns)
     {
-        var declared = source.Columns.ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
+        var declared = source.Columns.ToDictionary(c => c.Name, StringComparer.Ordinal);
         var select = columns
-            .Select(c => declared.TryGetValue(c, out var type) ? $"{Normalized(Sql.Identifier(c), type)} as {Sql.Identifier(c)}" : Sql.Identifier(c))
+            .Select(c => declared.TryGetValue(c, out var column)
+                ? $"{Normalized(Cell(source, c), column)} as {Sql.Identifier(c)}"
+                : $"{Cell(source, c)} as {Sql.Identifier(c)}")
             .Concat(source.Columns.Where(c => !columns.Contains(c.Name)).Select(c => $"cast(null as varchar) as {Sql.Identifier(c.Name)}"))
             .ToList();
         if (tables.Count == 0)
@@ -141,13 +171,97 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
     internal static string Union(IReadOnlyList<string> tables) =>
         string.Join(" union all by name ", tables.Select(t => $"select * from {Sql.Identifier(t)}"));
 
-    private static string Normalized(string column, PresetColumnType type) => type switch
+    /// <summary>A raw cell with the source's null tokens read as NULL.</summary>
+    private static string Cell(PresetSource source, string column)
     {
-        PresetColumnType.Timestamp => $"preset_timestamp({column})",
-        PresetColumnType.Date => $"preset_date({column})",
-        PresetColumnType.Bool => $"preset_bool({column})",
-        _ => $"nullif(trim({column}), '')",
+        var c = Sql.Identifier(column);
+        return source.NullTokens.Count == 0
+            ? c
+            : $"(case when lower(trim({c})) in ({string.Join(", ", source.NullTokens.Select(Sql.Literal))}) then null else {c} end)";
+    }
+
+    private static string Normalized(string cell, PresetColumn column) => column.Type switch
+    {
+        PresetColumnType.Timestamp when column.FormatList.Count > 0 => Formatted(cell, column.FormatList, PresetSqlFunctions.NaiveTimestampFormat),
+        PresetColumnType.Date when column.FormatList.Count > 0 => Formatted(cell, column.FormatList, "%Y-%m-%d"),
+        PresetColumnType.Timestamp => $"preset_timestamp({cell})",
+        PresetColumnType.Date => $"preset_date({cell})",
+        PresetColumnType.Bool => $"preset_bool({cell})",
+        _ => $"nullif(trim({cell}), '')",
     };
+
+    /// <summary>
+    /// A date/timestamp read with the mapping's explicit formats (or an Excel serial day number); the result has no
+    /// zone, so the typing step reads it in the pipeline's timezone. Text no format matches passes through unchanged.
+    /// </summary>
+    private static string Formatted(string cell, IReadOnlyList<string> formats, string output) =>
+        $"(case when nullif(trim({cell}), '') is null then null "
+        + $"when preset_excel_ts({cell}) is not null then strftime(preset_excel_ts({cell}), '{output}') "
+        + $"else coalesce(strftime(try_strptime(trim({cell}), {FormatList(formats)}), '{output}'), trim({cell})) end)";
+
+    private static string FormatList(IReadOnlyList<string> formats) => "[" + string.Join(", ", formats.Select(Sql.Literal)) + "]";
+
+    /// <summary>
+    /// The source's rows filtered by its <c>where</c> and, for an event log, collapsed to one row per key: the
+    /// key's latest row (by <c>order_by</c>, then file order, then line) with its file and line, plus the aggregates.
+    /// </summary>
+    private string Derive(PresetSource source, string view, List<string> columns, long rows)
+    {
+        var filtered = $"select * from {Sql.Identifier(view)}" + (source.Where is null ? "" : $" where {source.Where}");
+        var query = filtered;
+        if (source.Collapse is { } collapse)
+        {
+            if (collapse.Aggregates.FirstOrDefault(a => columns.Contains(a.Key)) is { Key: { } clash })
+            {
+                throw new PresetMappingException(
+                    $"{preset.Lines.At($"{source.Path}/collapse")}: collapse output '{clash}' is already a column of source '{source.Name}'; give it another name.");
+            }
+            var keys = string.Join(", ", collapse.Keys.Select(Sql.Identifier));
+            var window = $"partition by {keys} order by {collapse.OrderBy} nulls first, _file_order, _line";
+            var previous = string.Concat(collapse.PreviousColumns.Select(c => $", lag({Sql.Identifier(c)}) over ({window}) as {Sql.Identifier("__prev_" + c)}"));
+            var helpers = string.Join(", ", Helpers.Concat(collapse.PreviousColumns.Select(c => "__prev_" + c)).Select(Sql.Identifier));
+            var aggregates = string.Concat(collapse.Aggregates.Select(a => $", {a.Value} as {Sql.Identifier(a.Key)}"));
+            var outputs = string.Concat(collapse.Aggregates.Select(a => $", a.{Sql.Identifier(a.Key)}"));
+            var join = string.Join(" and ", collapse.Keys.Select(k => $"o.{Sql.Identifier(k)} is not distinct from a.{Sql.Identifier(k)}"));
+            query = $"""
+                with __o as (
+                    select *, row_number() over ({window}) as __seq, count(*) over (partition by {keys}) as __n{previous}
+                    from ({filtered})
+                ),
+                __a as (
+                    select {keys}{aggregates}
+                    from __o
+                    group by {keys}
+                )
+                select o.* exclude ({helpers}){outputs}
+                from __o o
+                join __a a on {join}
+                where o.__seq = o.__n
+                """;
+        }
+        var derived = $"__preset_view_{source.Name}";
+        try
+        {
+            connection.Execute($"create or replace temp view {Sql.Identifier(derived)} as {query}");
+            var kept = connection.ScalarLong($"select count(*) from ({filtered})");
+            if (kept < rows)
+            {
+                report.Quirk(PresetQuirks.FilteredOut, source.Name, rows - kept,
+                    string.Create(CultureInfo.InvariantCulture, $"{kept} of {rows} row(s) kept by 'where'"));
+            }
+            if (source.Collapse is { } c)
+            {
+                var after = connection.ScalarLong($"select count(*) from {Sql.Identifier(derived)}");
+                report.Quirk(PresetQuirks.EventLogCollapsed, source.Name, kept,
+                    string.Create(CultureInfo.InvariantCulture, $"{kept} event row(s) -> {after} row(s), one per {string.Join(" + ", c.Keys)}"));
+            }
+        }
+        catch (DuckDBException e)
+        {
+            throw new PresetMappingException($"{preset.Lines.At(source.Path)}: source '{source.Name}': its where/collapse fails: {e.Gist()}", e);
+        }
+        return derived;
+    }
 
     private void CountValueQuirks(PresetSource source, List<string> tables, List<string> columns, long rows)
     {
@@ -159,7 +273,12 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
                 report.Quirk(PresetQuirks.AbsentColumn, $"{source.Name}.{column.Name}", rows, "read as NULL");
                 continue;
             }
-            checks.AddRange(ValueChecks(column).Select(c => (c.Kind, column.Name, c.Predicate)));
+            checks.AddRange(ValueChecks(column, Cell(source, column.Name)).Select(c => (c.Kind, column.Name, c.Predicate)));
+        }
+        if (source.NullTokens.Count > 0)
+        {
+            var tokens = string.Join(", ", source.NullTokens.Select(Sql.Literal));
+            checks.AddRange(columns.Select(c => (PresetQuirks.NullToken, c, $"lower(trim({Sql.Identifier(c)})) in ({tokens})")));
         }
         if (checks.Count == 0)
         {
@@ -180,15 +299,22 @@ internal sealed class SourceLoader(DuckDBConnection connection, Preset preset, P
         }
     }
 
-    private static IEnumerable<(string Kind, string Predicate)> ValueChecks(PresetColumn column)
+    private static IEnumerable<(string Kind, string Predicate)> ValueChecks(PresetColumn column, string c)
     {
-        var c = Sql.Identifier(column.Name);
+        if (column.FormatList.Count > 0)
+        {
+            yield return (PresetQuirks.ExcelSerial, $"preset_excel_ts({c}) is not null");
+            yield return (PresetQuirks.UnparsedTimestamp,
+                $"nullif(trim({c}), '') is not null and preset_excel_ts({c}) is null and try_strptime(trim({c}), {FormatList(column.FormatList)}) is null");
+            yield break;
+        }
         switch (column.Type)
         {
             case PresetColumnType.Timestamp:
             case PresetColumnType.Date:
                 yield return (PresetQuirks.EpochMilliseconds, $"regexp_full_match(trim({c}), '-?[0-9]{{11,14}}')");
                 yield return (PresetQuirks.EpochSeconds, $"regexp_full_match(trim({c}), '[0-9]{{9,10}}')");
+                yield return (PresetQuirks.ExcelSerial, $"preset_excel_ts({c}) is not null");
                 yield return (PresetQuirks.Rescaled1970Timestamp,
                     $"preset_parse_ts({c}) >= timestamp '1970-01-01' and preset_parse_ts({c}) < timestamp '1971-01-01'");
                 var parse = column.Type == PresetColumnType.Date ? "preset_parse_date" : "preset_parse_ts";

@@ -7,10 +7,24 @@ namespace CapacityAnalytics.Pipeline.Tests.Stages.Ingest.Presets;
 internal sealed class PresetRun : IDisposable
 {
     public PresetRun(string preset, string extractFolder, PresetRunOptions? options = null)
+        : this(PresetLoader.Load(PresetLoader.DefaultDirectory, preset), extractFolder, options)
+    {
+    }
+
+    public PresetRun(Preset preset, string extractFolder, PresetRunOptions? options = null)
     {
         Connection = new DuckDBConnection("DataSource=:memory:");
         Connection.Open();
-        Report = PresetTranslator.Translate(Connection, PresetLoader.Load(PresetLoader.DefaultDirectory, preset), extractFolder, options);
+        Report = PresetTranslator.Translate(Connection, preset, extractFolder, options);
+    }
+
+    /// <summary>A user mapping file written to the extract folder's side and applied to it.</summary>
+    public static PresetRun Mapping(TempExtract extract, string yaml)
+    {
+        var file = Path.Combine(extract.Folder, "mapping.yaml.txt");
+        File.WriteAllText(file, yaml);
+        var preset = PresetLoader.Parse(new StringReader(yaml), file, "mapping", userMapping: true);
+        return new PresetRun(preset, extract.Folder);
     }
 
     public DuckDBConnection Connection { get; }
