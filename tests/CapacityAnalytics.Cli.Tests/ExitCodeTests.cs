@@ -85,6 +85,8 @@ public sealed class ExitCodeTests : IDisposable
         Assert.Equal(ExitCodes.Data, exit);
         Assert.Contains("accounts", output, StringComparison.Ordinal);
         Assert.Contains("ingest_rejects", output, StringComparison.Ordinal);
+        // ... and the one line says what is wrong with most of them: A2's arr
+        Assert.Contains("most often column arr: not a decimal number (use . as decimal point) (1 rows)", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public static class IngestService
                 tables.Add(result.Table);
                 results.Add(result);
             }
-            ThrowIfOverThreshold(results, options.RejectThreshold);
+            ThrowIfOverThreshold(connection, results, options.RejectThreshold);
             PendingTables.Commit(connection, tables);
         }
         catch
@@ -77,12 +77,24 @@ public static class IngestService
     }
 
     /// <summary>Throws <see cref="RejectThresholdExceededException"/> for the first entity whose rejected share is above the threshold.</summary>
-    public static void ThrowIfOverThreshold(IEnumerable<EntityIngestResult> results, double threshold)
+    /// <remarks>The message names the commonest reason (column and reason, how many rows), so the fix is in the error.</remarks>
+    public static void ThrowIfOverThreshold(DuckDBConnection connection, IEnumerable<EntityIngestResult> results, double threshold)
     {
         foreach (var result in results.Where(r => r.RejectedShare > threshold))
         {
-            throw new RejectThresholdExceededException(result.Entity, result.RowsRejected, result.RowsRead, threshold);
+            throw new RejectThresholdExceededException(result.Entity, result.RowsRejected, result.RowsRead, threshold, CommonestReason(connection, result.Entity));
         }
+    }
+
+    private static string? CommonestReason(DuckDBConnection connection, string entity)
+    {
+        if (!connection.TableExists(RejectsTable.Name)) return null;
+        using var command = connection.Command($"""
+            select coalesce('column ' || "column" || ': ', '') || reason || ' (' || count(*) || ' rows)'
+            from {RejectsTable.Name} where entity = $1
+            group by "column", reason order by count(*) desc, "column", reason limit 1
+            """, entity);
+        return command.ExecuteScalar() as string;
     }
 
     private static string RawTableOf(EntitySpec entity) =>

@@ -5,9 +5,9 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest;
 /// <summary>The share of rejected rows of an entity passed the run's threshold; the rejects table stays queryable.</summary>
 public sealed class RejectThresholdExceededException : IngestException
 {
-    public RejectThresholdExceededException(string entity, long rejectedRows, long rowsRead, double threshold)
+    public RejectThresholdExceededException(string entity, long rejectedRows, long rowsRead, double threshold, string? commonestReason = null)
         : base(string.Create(CultureInfo.InvariantCulture,
-            $"{entity}: {rejectedRows} of {rowsRead} rows rejected ({Share(rejectedRows, rowsRead):P2}), above the threshold of {threshold:P2}; see table {RejectsTable.Name} (select * from {RejectsTable.Name} where entity = '{entity}') for file, line, column and reason."))
+            $"{entity}: {rejectedRows} of {rowsRead} rows rejected ({Share(rejectedRows, rowsRead):P2}), above the threshold of {threshold:P2}; {(commonestReason is null ? "" : $"most often {commonestReason}; ")}see table {RejectsTable.Name} (select * from {RejectsTable.Name} where entity = '{entity}') for file, line, column and reason."))
     {
         Entity = entity;
         RejectedRows = rejectedRows;

@@ -108,7 +108,7 @@ public static class SourceSetIngest
             {
                 MappingHints.Annotate(connection, preset, report);
             }
-            IngestService.ThrowIfOverThreshold(results, options.RejectThreshold);
+            IngestService.ThrowIfOverThreshold(connection, results, options.RejectThreshold);
             PendingTables.Commit(connection, pending);
             return new SourceSetResult(new IngestResult(results, unknown), notes) { Presets = reports.Select(r => r.Report).ToList() };
         }

@@ -45,7 +45,7 @@ public static class AppendIngest
                     typing.RowsLoaded, typing.RowsRejected + landing.StructuralRejects, typing.DuplicatesSuperseded + superseded,
                     watch.Elapsed.TotalSeconds, landing.Bytes, typing.Table, rows));
             }
-            IngestService.ThrowIfOverThreshold(results, options.RejectThreshold);
+            IngestService.ThrowIfOverThreshold(connection, results, options.RejectThreshold);
             PendingTables.Commit(connection, pending);
             return new IngestResult(results, []);
         }
