@@ -18,7 +18,7 @@ public sealed class WarehouseLockTests : IDisposable
 
         // Then it is refused, naming the warehouse, as a usage error (exit 2)
         Assert.Contains(warehouse, ex.Message, StringComparison.Ordinal);
-        Assert.Equal(FailureKind.Usage, ex.Kind);
+        Assert.Equal(FailureKind.Data, ex.Kind);
     }
 
     [Fact]
