@@ -19,17 +19,17 @@ public static class PlanCommand
 {
     public static Command Create(CliEnvironment env)
     {
-        var pipeline = new Argument<FileInfo>("pipeline") { Description = "Pipeline file whose warehouse and model file to plan on (e.g. pipelines/sample.yaml)." };
+        var args = new PipelineArguments();
         var xlsx = new Option<FileInfo?>("--xlsx") { Description = "Also write the plan as a workbook for finance: assumptions, capacity, scenarios and hiring with live formulas." };
         var command = new Command("plan",
             "Plan headcount from the calibrated model: CSMs needed now and for the forward ARR, the month capacity runs out in each segment and the month a requisition must open, scenarios; --xlsx writes the finance workbook.")
         {
-            pipeline,
             xlsx,
         };
+        args.AddTo(command, run: false);
         command.SetAction(parse => env.Execute(() =>
         {
-            var config = PipelineConfigLoader.LoadFile(parse.GetValue(pipeline)!.FullName);
+            var config = args.Resolve(parse);
             var plan = Plan(config);
             var workbook = parse.GetValue(xlsx);
             if (workbook is not null)
@@ -82,7 +82,7 @@ public static class PlanCommand
         var model = PipelineRunner.LoadModel(config);
         if (!File.Exists(config.WarehousePath))
         {
-            throw new ConfigurationException($"{config.WarehousePath}: no warehouse yet; run `capacity run {config.SourceFile}` first.");
+            throw new ConfigurationException($"{config.WarehousePath}: no warehouse yet; run the pipeline first (`capacity run`).");
         }
         using var connection = new DuckDBConnection($"DataSource={config.WarehousePath};ACCESS_MODE=READ_ONLY");
         connection.Open();
@@ -90,7 +90,7 @@ public static class PlanCommand
         {
             if (!connection.TableExists(table))
             {
-                throw new ConfigurationException($"{config.WarehousePath}: no {table} yet; run `capacity run {config.SourceFile}` first.");
+                throw new ConfigurationException($"{config.WarehousePath}: no {table} yet; run the pipeline first (`capacity run`).");
             }
         }
         return CapacityPlan.FromWarehouse(connection, model, CalibrationInputs.CalibratedHours(connection));
