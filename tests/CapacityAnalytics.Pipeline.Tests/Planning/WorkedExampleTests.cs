@@ -11,16 +11,16 @@ namespace CapacityAnalytics.Pipeline.Tests.Planning;
 /// </summary>
 public sealed class WorkedExampleTests
 {
-    private static CapacityModel Example(string name) => CapacityModelLoader.LoadFile(TestFiles.RepoFile($"pipelines/examples/{name}"));
+    internal static CapacityModel Example(string name) => CapacityModelLoader.LoadFile(TestFiles.RepoFile($"pipelines/examples/{name}"));
 
-    private static CsmBook Csm(string id, string role, double fte, string segment, double accounts) =>
+    internal static CsmBook Csm(string id, string role, double fte, string segment, double accounts) =>
         new(id, role, fte, new Dictionary<string, double> { [segment] = accounts });
 
     /// <summary>
     /// $5M today: enterprise 20 x $150K = $3.0M, mid-market 40 x $40K = $1.6M, smb 80 x $5K = $0.4M (140 customers).
     /// One enterprise CSM, one mid-market CSM, a pooled CSM at 0.6 FTE.
     /// </summary>
-    private static CapacityPlan TiersAndForwardArr() => CapacityPlan.From(
+    internal static CapacityPlan TiersAndForwardArr() => CapacityPlan.From(
         Example("tiers-and-forward-arr.yaml"),
         new DateOnly(2026, 1, 15),
         [new("enterprise", 20, 3_000_000), new("mid_market", 40, 1_600_000), new("smb", 80, 400_000)],
