@@ -21,7 +21,7 @@ public static class PlanReport
     public static IReadOnlyList<PlanSection> Sections(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return [Book(plan), Headcount(plan), Hiring(plan), Scenarios(plan)];
+        return [Book(plan), Headcount(plan), Growth(plan), Hiring(plan), Scenarios(plan)];
     }
 
     /// <summary>A line saying where the figures come from: as-of, hours, calibration, growth.</summary>
@@ -47,22 +47,28 @@ public static class PlanReport
 
     private static PlanSection Headcount(CapacityPlan plan) => new("headcount",
         new ReportTable("headcount now and for the forward ARR (CSM FTE)",
-            ["segment", "lane", "accounts", "ARR", "FTE now", "CSMs now", "fwd accounts", "fwd ARR", "FTE fwd", "CSMs fwd", "FTE now cal", "FTE fwd cal"],
-            plan.Headcount.Select(r => (IReadOnlyList<string>)[r.Segment, r.Lane, N(r.Accounts, "0.#"), N(r.Arr, "N0"), N(r.HeadcountNow), Int(r.CsmsNeededNow),
-                N(r.ForwardAccounts, "0.#"), N(r.ForwardArr, "N0"), N(r.ForwardHeadcount), Int(r.CsmsNeededForward),
-                Maybe(r.HeadcountNowCalibrated, "0.00"), Maybe(r.ForwardHeadcountCalibrated, "0.00")]).ToList(),
-            "FTE = accounts x hours per account-month / practical hours; fwd = the forward: section's ARR state; cal = at the calibrated hours"),
+            ["segment", "accounts", "FTE now", "CSMs", "cal", "fwd accounts", "fwd ARR", "FTE fwd", "CSMs", "cal"],
+            plan.Headcount.Select(r => (IReadOnlyList<string>)[r.Segment, N(r.Accounts, "0.#"), N(r.HeadcountNow), Int(r.CsmsNeededNow),
+                Maybe(r.HeadcountNowCalibrated, "0.00"), N(r.ForwardAccounts, "0.#"), N(r.ForwardArr, "N0"), N(r.ForwardHeadcount), Int(r.CsmsNeededForward),
+                Maybe(r.ForwardHeadcountCalibrated, "0.00")]).ToList(),
+            "FTE = accounts x planned hours per account-month / practical hours; cal = at the calibrated hours; fwd = the forward: section's ARR state"),
         plan.Headcount);
 
     private static PlanSection Hiring(CapacityPlan plan) => new("hiring",
         new ReportTable("when to hire (capacity_hiring_plan)",
-            ["segment", "lane", "CSM FTE now", "hours needed", "capacity h", "net new/month", "runs out", "requisition", "hires by horizon", "status"],
-            plan.Hiring.Plan.Select(r => (IReadOnlyList<string>)[r.Segment, r.Lane, N(r.HeadcountNow), N(r.HoursNeededMonth, "0.0"),
-                N(r.HeadcountNow * r.CapacityHoursMonth, "0.0"), N(r.NewAccountsPerMonth - r.ChurnedAccountsPerMonth, "0.00"),
-                Month(r.RunsOutMonth), Month(r.RequisitionMonth), Int(r.HiresWithinHorizon), r.Status]).ToList(),
+            ["segment", "CSM FTE", "need h", "capacity h", "runs out", "requisition", "status"],
+            plan.Hiring.Plan.Select(r => (IReadOnlyList<string>)[r.Segment, N(r.HeadcountNow), N(r.HoursNeededMonth, "0"),
+                N(r.HeadcountNow * r.CapacityHoursMonth, "0"), Month(r.RunsOutMonth), Month(r.RequisitionMonth), r.Status]).ToList(),
             string.Create(CultureInfo.InvariantCulture,
-                $"capacity = CSM FTE now x practical hours; runs out = first month the hours needed exceed it within {plan.Model.Hiring.HorizonMonths} months; month by month in capacity_hiring_projection")),
+                $"capacity = CSM FTE now x practical hours; runs out: the first month the hours needed exceed it, within {plan.Model.Hiring.HorizonMonths} months; month by month in capacity_hiring_projection")),
         plan.Hiring.Plan);
+
+    private static PlanSection Growth(CapacityPlan plan) => new("growth",
+        new ReportTable($"book growth per month ({plan.Model.Hiring.Growth})", ["segment", "new", "churned", "net", "expansion ARR", "h/account-month", "hires by horizon"],
+            plan.Hiring.Plan.Select(r => (IReadOnlyList<string>)[r.Segment, N(r.NewAccountsPerMonth), N(r.ChurnedAccountsPerMonth),
+                N(r.NewAccountsPerMonth - r.ChurnedAccountsPerMonth, "+0.00;-0.00;0.00"), N(r.ExpansionArrPerMonth, "N0"),
+                N(r.HoursPerAccountMonth) + " " + r.HoursBasis, Int(r.HiresWithinHorizon)]).ToList()),
+        plan.Growth);
 
     private static PlanSection Scenarios(CapacityPlan plan) => new("scenarios",
         new ReportTable("scenarios (total CSM FTE against the baseline)", ["scenario", "accounts", "ARR", "FTE", "change", "digital program FTE"],
