@@ -405,7 +405,7 @@ public static class FinanceWorkbook
             s.Set($"M{r}", Formula(Ref(Cells.LeadTime), x.LeadTimeMonths));
             s.Set($"N{r}", Formula($"IF(K{r}=\"\",\"\",EDATE({month0},MAX(K{r}-M{r},0)))", x.RequisitionMonth, Style.Date));
             s.Set($"O{r}", Formula(
-                $"IF(B{r}=\"digital\",\"{HiringPlanner.DigitalLane}\",IF(K{r}=\"\",\"{HiringPlanner.NoHire}\",IF(MAX(K{r}-M{r},0)=0,\"{HiringPlanner.OpenNow}\",\"open requisition by \"&TEXT(N{r},\"yyyy-mm\"))))",
+                $"IF(B{r}=\"digital\",\"{HiringPlanner.DigitalLane}\",IF(K{r}=\"\",\"{HiringPlanner.NoHire}\",IF(MAX(K{r}-M{r},0)=0,\"{HiringPlanner.OpenNow}\",\"open requisition by \"&YEAR(N{r})&\"-\"&TEXT(MONTH(N{r}),\"00\"))))",
                 x.Status));
             var horizonHours = Math.Max(0, x.Accounts + (plan.Model.Hiring.HorizonMonths * (x.NewAccountsPerMonth - x.ChurnedAccountsPerMonth))) * x.HoursPerAccountMonth;
             s.Set($"P{r}", Formula($"MAX(0,F{r}+{horizon}*I{r})*G{r}", horizonHours, Style.Decimal));
