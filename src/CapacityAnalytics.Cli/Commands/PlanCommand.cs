@@ -85,7 +85,15 @@ public static class PlanCommand
             throw new ConfigurationException($"{config.WarehousePath}: no warehouse yet; run the pipeline first (`capacity run`).");
         }
         using var connection = new DuckDBConnection($"DataSource={config.WarehousePath};ACCESS_MODE=READ_ONLY");
-        connection.Open();
+        try
+        {
+            connection.Open();
+        }
+        catch (DuckDBException ex)
+        {
+            // A run writing the warehouse holds DuckDB's file lock; a plan reads the last complete state after it.
+            throw new CapacityException($"{config.WarehousePath}: cannot be read now ({ex.Message.Split('\n')[0]}); if a run is writing it, plan again when it has finished.", FailureKind.Data, ex);
+        }
         foreach (var table in new[] { "dim_account", "dim_csm", "fct_account_month", "run_context" })
         {
             if (!connection.TableExists(table))
