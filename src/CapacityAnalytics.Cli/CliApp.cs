@@ -38,6 +38,7 @@ public static class CliApp
         root.Subcommands.Add(RunCommand.Create(env));
         root.Subcommands.Add(RunCommand.CreateIngest(env));
         root.Subcommands.Add(RunCommand.CreateCalibrate(env));
+        root.Subcommands.Add(PlanCommand.Create(env));
         root.Subcommands.Add(ValidateCommand.Create(env));
         root.Subcommands.Add(SampleCommand.Create(env));
         root.Subcommands.Add(HistoryCommand.Create(env));

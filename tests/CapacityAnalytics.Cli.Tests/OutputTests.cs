@@ -144,4 +144,56 @@ public sealed class OutputTests : IClassFixture<OutputTests.SmallCompany>
         }
         Assert.Contains("capacity_touchpoint", output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Plan_prints_headcount_and_hiring_months_whole_in_a_100_column_terminal()
+    {
+        // When the plan is printed in a terminal of 100 columns, from the warehouse the fixture's run built
+        var (exit, output) = CliHarness.Run(100, true, "plan", "--extracts", company.Extracts, "--out", company.Out);
+
+        // Then no line is wider than the terminal, and the basis line, each segment and each section are there
+        Assert.True(exit == ExitCodes.Ok, output);
+        Assert.All(output.Split('\n'), l => Assert.True(l.Length <= 100, $"{l.Length}: {l}\n{output}"));
+        Assert.Contains("practical customer-facing hours per CSM-month", output, StringComparison.Ordinal);
+        foreach (var name in new[] { "enterprise", "mid_market", "smb", "headcount now", "when to hire", "scenarios", "requisition" })
+        {
+            Assert.Contains(name, output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Plan_as_json_has_a_hiring_row_per_segment_and_writes_the_same_workbook_twice()
+    {
+        var first = Path.Combine(company.Dir, "plan-1.xlsx");
+        var second = Path.Combine(company.Dir, "plan-2.xlsx");
+
+        var (exit, output) = CliHarness.Run(80, false, "plan", "--extracts", company.Extracts, "--out", company.Out, "--xlsx", first, "--format", "json");
+        CliHarness.Run(80, false, "plan", "--extracts", company.Extracts, "--out", company.Out, "--xlsx", second, "--quiet");
+
+        Assert.True(exit == ExitCodes.Ok, output);
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal("ok", root.GetProperty("status").GetString());
+        Assert.Equal(first, root.GetProperty("workbook").GetString());
+        var hiring = root.GetProperty("hiring").EnumerateArray().ToList();
+        Assert.Equal(["enterprise", "mid_market", "smb"], hiring.Select(h => h.GetProperty("segment").GetString()));
+        Assert.All(hiring, h => Assert.False(string.IsNullOrEmpty(h.GetProperty("status").GetString())));
+        Assert.All(hiring, h => Assert.Equal(root.GetProperty("practical_hours_per_month").GetDouble(), h.GetProperty("capacity_hours_month").GetDouble()));
+        Assert.Contains(root.GetProperty("headcount").EnumerateArray(), r => r.GetProperty("segment").GetString() == "total");
+        Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+    }
+
+    [Fact]
+    public void Plan_without_a_warehouse_or_into_a_missing_folder_is_a_one_line_usage_error()
+    {
+        var (noWarehouse, message) = CliHarness.Run(200, false, "plan", "--extracts", company.Extracts, "--out", Path.Combine(company.Dir, "never-run"));
+        Assert.Equal(ExitCodes.Usage, noWarehouse);
+        Assert.Contains("no warehouse yet", message, StringComparison.Ordinal);
+        Assert.Single(message.Trim().Split('\n'));
+
+        var (badFolder, folderMessage) = CliHarness.Run(200, false, "plan", "--extracts", company.Extracts, "--out", company.Out,
+            "--xlsx", Path.Combine(company.Dir, "no-such-folder", "plan.xlsx"));
+        Assert.Equal(ExitCodes.Usage, badFolder);
+        Assert.Contains("no-such-folder", folderMessage, StringComparison.Ordinal);
+        Assert.Single(folderMessage.Trim().Split('\n'));
+    }
 }

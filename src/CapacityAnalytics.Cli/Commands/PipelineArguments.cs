@@ -39,13 +39,15 @@ public sealed class PipelineArguments
         DefaultValueFactory = _ => 600,
     };
 
-    public void AddTo(Command command)
+    /// <param name="run">Whether the command runs stages (then --as-of and --wait apply); <c>capacity plan</c> only reads.</param>
+    public void AddTo(Command command, bool run = true)
     {
         command.Arguments.Add(File);
         command.Options.Add(Extracts);
         command.Options.Add(Preset);
         command.Options.Add(Out);
         command.Options.Add(Timezone);
+        if (!run) return;
         command.Options.Add(AsOf);
         command.Options.Add(Wait);
     }
@@ -53,7 +55,7 @@ public sealed class PipelineArguments
     public PipelineConfig Resolve(ParseResult parse)
     {
         var config = ResolveFile(parse);
-        if (parse.GetValue(AsOf) is { } asOf)
+        if (parse.CommandResult.Command.Options.Contains(AsOf) && parse.GetValue(AsOf) is { } asOf)
         {
             if (!PipelineConfigLoader.IsDay(asOf)) throw new ConfigurationException($"--as-of '{asOf}' is not a date (YYYY-MM-DD).");
             config.AsOf = asOf;

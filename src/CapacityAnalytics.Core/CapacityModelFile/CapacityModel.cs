@@ -22,6 +22,8 @@ public sealed class CapacityModel
     public List<Scenario> Scenarios { get; set; } = [];
     /// <summary>How each coverage lane turns planned hours into CSM hours (docs/capacity-model.md).</summary>
     public LanePolicy Lanes { get; set; } = new();
+    /// <summary>When to hire: recruiting and ramp lead time, horizon, which growth to project (docs/capacity-model.md).</summary>
+    public HiringPolicy Hiring { get; set; } = new();
     /// <summary>Written by <c>capacity calibrate</c>: what the fitted values came from; null in a hand-made model.</summary>
     public CalibrationInfo? Calibration { get; set; }
 
@@ -209,6 +211,37 @@ public sealed class LanePolicy
 {
     /// <summary>Hours per account-month of the digital program team (content, campaigns) for a digital-lane account.</summary>
     public double DigitalHoursPerAccountMonth { get; set; } = 0.05;
+}
+
+/// <summary>
+/// The hiring trigger (<c>capacity_hiring_plan</c>): the book grows by its trailing new logos, churn and expansion per
+/// month (or by the forward: section's 12-month plan); capacity runs out in the first month the hours needed exceed
+/// the staffed CSMs' practical customer-facing hours, and a requisition must open the lead time before.
+/// </summary>
+public sealed class HiringPolicy
+{
+    /// <summary>Months from opening a requisition to the hire's first day (default 3).</summary>
+    public int? RecruitingMonths { get; set; }
+    /// <summary>Months a new CSM takes to carry a full book (default 3).</summary>
+    public int? RampMonths { get; set; }
+    /// <summary>Recruiting and ramp as one figure; when set, recruiting_months and ramp_months must be absent.</summary>
+    public int? LeadTimeMonths { get; set; }
+    /// <summary>How many months ahead the book is projected.</summary>
+    public int HorizonMonths { get; set; } = 24;
+    /// <summary>trailing: the data's new logos, churn and expansion per month over the last trailing_months complete
+    /// months; forward_target: the forward: section's ARR plan spread evenly over 12 months.</summary>
+    public string Growth { get; set; } = TrailingGrowth;
+    /// <summary>Complete months before the as-of month that the trailing growth averages.</summary>
+    public int TrailingMonths { get; set; } = 6;
+
+    public const string TrailingGrowth = "trailing";
+    public const string ForwardTargetGrowth = "forward_target";
+
+    /// <summary>Months from requisition to a fully productive CSM (a method, so the model writer does not emit it).</summary>
+    public int LeadTime() => LeadTimeMonths ?? ((RecruitingMonths ?? DefaultRecruitingMonths) + (RampMonths ?? DefaultRampMonths));
+
+    public const int DefaultRecruitingMonths = 3;
+    public const int DefaultRampMonths = 3;
 }
 
 public sealed class CalibrationInfo

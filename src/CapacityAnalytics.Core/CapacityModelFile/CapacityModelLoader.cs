@@ -115,6 +115,20 @@ public static class CapacityModelLoader
         if (m.Forward.ChurnRate is < 0 or >= 1) Fail("forward.churn_rate", "must be in [0, 1)");
         if (m.Forward.NewLogoAcv is <= 0) Fail("forward.new_logo_acv", "must be positive when given");
         if (m.Lanes.DigitalHoursPerAccountMonth < 0) Fail("lanes.digital_hours_per_account_month", "must not be negative");
+        var h = m.Hiring;
+        if (h.LeadTimeMonths is not null && (h.RecruitingMonths is not null || h.RampMonths is not null))
+        {
+            Fail("hiring.lead_time_months", "replaces recruiting_months + ramp_months: give either lead_time_months or those two");
+        }
+        if (h.RecruitingMonths is < 0 or > 24) Fail("hiring.recruiting_months", "must be in [0, 24]");
+        if (h.RampMonths is < 0 or > 24) Fail("hiring.ramp_months", "must be in [0, 24]");
+        if (h.LeadTimeMonths is < 0 or > 48) Fail("hiring.lead_time_months", "must be in [0, 48]");
+        if (h.HorizonMonths is < 1 or > 120) Fail("hiring.horizon_months", "must be in [1, 120]");
+        if (h.TrailingMonths is < 1 or > 36) Fail("hiring.trailing_months", "must be in [1, 36]");
+        if (h.Growth is not (HiringPolicy.TrailingGrowth or HiringPolicy.ForwardTargetGrowth))
+        {
+            Fail("hiring.growth", $"must be {HiringPolicy.TrailingGrowth} or {HiringPolicy.ForwardTargetGrowth}, not '{h.Growth}'");
+        }
         if (m.Drivers.AverageLifetimeMonths <= 0) Fail("drivers.average_lifetime_months", "must be positive");
         foreach (var seg in m.Calibration?.BaseHours.Keys ?? Enumerable.Empty<string>())
         {

@@ -119,7 +119,8 @@ public sealed class PipelineRunner(TimeProvider clock, IRunObserver observer)
         }
     }
 
-    private static CapacityModel LoadModel(PipelineConfig config)
+    /// <summary>The pipeline's model file, loaded; a missing or bad file is a configuration error naming it.</summary>
+    public static CapacityModel LoadModel(PipelineConfig config)
     {
         if (!File.Exists(config.ModelPath))
         {

@@ -81,4 +81,46 @@ public class CapacityModelLoaderTests
 
         Assert.StartsWith($"m.yaml:{at + 2}:", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_shipped_hiring_section_sets_a_six_month_lead_time_over_a_two_year_horizon()
+    {
+        var hiring = CapacityModelLoader.LoadFile(RepoFile("pipelines/capacity-model.yaml")).Hiring;
+
+        // recruiting 3 + ramp 3
+        Assert.Equal(6, hiring.LeadTime());
+        Assert.Equal(24, hiring.HorizonMonths);
+        Assert.Equal(HiringPolicy.TrailingGrowth, hiring.Growth);
+        Assert.Equal(6, hiring.TrailingMonths);
+    }
+
+    [Theory]
+    [InlineData("  ramp_months: 3 ", "  ramp_months: 3\n  lead_time_months: 5 ", "hiring.lead_time_months")]
+    [InlineData("  horizon_months: 24 ", "  horizon_months: 0 ", "hiring.horizon_months")]
+    [InlineData("  growth: trailing ", "  growth: hopeful ", "hiring.growth")]
+    [InlineData("  trailing_months: 6 ", "  trailing_months: 40 ", "hiring.trailing_months")]
+    [InlineData("  recruiting_months: 3 ", "  recruiting_months: -1 ", "hiring.recruiting_months")]
+    public void Bad_hiring_values_are_one_line_errors_naming_the_key(string shipped, string bad, string key)
+    {
+        var text = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml"));
+        Assert.Contains(shipped, text, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(
+            new StringReader(text.Replace(shipped, bad, StringComparison.Ordinal)), "m.yaml"));
+
+        Assert.StartsWith($"m.yaml: key '{key}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void An_unknown_hiring_key_is_an_error_naming_the_line()
+    {
+        var lines = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml")).Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith("  horizon_months:", StringComparison.Ordinal));
+        lines.Insert(at + 1, "  horizon_month: 12");
+
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(string.Join('\n', lines)), "m.yaml"));
+
+        Assert.StartsWith($"m.yaml:{at + 2}:", ex.Message, StringComparison.Ordinal);
+    }
 }

@@ -31,6 +31,8 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         var portfolio = CalibrationInputs.Portfolio(connection);
         long rows = CalibrationTables.WritePlan(connection, PlannedModel.Rows(model, portfolio),
             HeadcountPlanner.Plan(model, portfolio), ScenarioRunner.Run(model, portfolio));
+        // The hiring trigger on the planned hours; replaced below once calibrated hours exist.
+        rows += CalibrationTables.WriteHiring(connection, CapacityPlan.FromWarehouse(connection, model, null).Hiring);
         var observations = CalibrationInputs.AccountMonths(connection);
         if (observations.Count == 0)
         {
@@ -62,6 +64,7 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         // Headcount at the calibrated model beside the planned one: the fitted mean hours of each segment's months.
         var fittedHours = result.Quality.ToDictionary(q => q.Segment, q => q.MeanPredicted, StringComparer.Ordinal);
         RecordTable.Replace(connection, "capacity_headcount_plan", HeadcountPlanner.Plan(model, portfolio, model.Forward, fittedHours));
+        CalibrationTables.WriteHiring(connection, CapacityPlan.FromWarehouse(connection, model, fittedHours).Hiring);
         var path = WriteModelFile(context, calibrated);
         return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}"],
             result, calibrated, path, backtest);

@@ -28,6 +28,11 @@ public static class CalibrationTables
         + RecordTable.Replace(connection, "capacity_recommendation", result.Recommendations)
         + RecordTable.Replace(connection, "capacity_model_change", changes);
 
+    /// <summary>capacity_hiring_plan (one row per segment) and capacity_hiring_projection (segment x month of the horizon).</summary>
+    public static long WriteHiring(DuckDBConnection connection, HiringPlan hiring) =>
+        RecordTable.Replace(connection, "capacity_hiring_plan", hiring.Plan)
+        + RecordTable.Replace(connection, "capacity_hiring_projection", hiring.Projection);
+
     /// <summary>capacity_backtest (predicted vs observed hours per quarter) and capacity_drift (parameters by quarter).</summary>
     public static long WriteBacktest(DuckDBConnection connection, BacktestResult backtest) =>
         RecordTable.Replace(connection, "capacity_backtest", backtest.Rows)
