@@ -272,7 +272,7 @@ public sealed class RebalancePolicy
     /// <summary>A book larger than this offers this many move candidates, spread over its hours (docs/capacity-model.md).</summary>
     public int CandidatesPerCsm { get; set; } = 20;
     /// <summary>CP-SAT deterministic time limit per solve (its work units, roughly seconds): the same book gives the same answer.</summary>
-    public double TimeLimit { get; set; } = 10;
+    public double TimeLimit { get; set; } = 2;
 }
 
 public sealed class CalibrationInfo
