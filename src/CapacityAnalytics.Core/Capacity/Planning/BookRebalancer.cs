@@ -89,15 +89,22 @@ public static class BookRebalancer
         var candidates = Candidates(hours, owner, csms.Count, c => before[c] >= low[c], options.CandidatesPerCsm);
 
         var model = new CpModel();
-        // x[a][c]: null where the pair is not allowed (a pinned account stays with its owner).
+        // x[a][c]: null where the pair is not allowed. An account that cannot move gets no variable at all: its hours
+        // are a constant of its owner's load, which keeps the model (and presolve) small.
         var x = new BoolVar?[accounts.Count][];
+        var fixedLoad = new long[csms.Count];
         for (var a = 0; a < accounts.Count; a++)
         {
             x[a] = new BoolVar?[csms.Count];
             var movable = owner[a] < 0 || (!accounts[a].Pinned && candidates.Contains(a));
+            if (!movable)
+            {
+                fixedLoad[owner[a]] += hours[a];
+                continue;
+            }
             for (var c = 0; c < csms.Count; c++)
             {
-                if (c != owner[a] && (!movable || (owner[a] >= 0 && before[c] > high[c]))) continue;
+                if (c != owner[a] && owner[a] >= 0 && before[c] > high[c]) continue;
                 x[a][c] = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"x_{a}_{c}"));
             }
             model.AddExactlyOne(x[a].OfType<BoolVar>());
@@ -111,7 +118,7 @@ public static class BookRebalancer
         {
             var terms = Enumerable.Range(0, accounts.Count).Where(a => x[a][c] is not null).ToList();
             load[c] = model.NewIntVar(0, total, $"load_{c}");
-            model.Add(load[c] == LinearExpr.WeightedSum(terms.Select(a => x[a][c]!), terms.Select(a => hours[a])));
+            model.Add(load[c] == LinearExpr.WeightedSum(terms.Select(a => x[a][c]!), terms.Select(a => hours[a])) + fixedLoad[c]);
             var bound = Math.Max(low[c], total) + 1;
             distanceBound += bound;
             var below = model.NewIntVar(0, bound, $"below_{c}");
@@ -147,10 +154,12 @@ public static class BookRebalancer
         var firstStatus = first.Solve(model);
         if (firstStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            throw new InvalidOperationException($"The rebalancing model has no solution ({firstStatus}); the accounts' current owners should always be one.");
+            // The time limit ran out before any solution (a very large lane, a very short limit): propose nothing but
+            // placing orphaned accounts, each with the CSM of the lane that has the most room left, and say so.
+            return Describe(accounts, csms, options, hours, owner, low, high, TodaysBooks(hours, owner, high), RebalanceStatus.TimeLimit);
         }
         var bandBest = (long)Math.Round(first.ObjectiveValue);
-        var hint = Assignment(first, x);
+        var hint = Assignment(first, x, owner);
 
         // Stage 2: with the band result fixed, protected moves, then moves, then hours moved.
         model.Add(bandObjective <= bandBest);
@@ -181,10 +190,11 @@ public static class BookRebalancer
         var secondStatus = second.Solve(model);
         if (secondStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
-            throw new InvalidOperationException($"The rebalancing model lost its solution in the second solve ({secondStatus}).");
+            // No solution within the limit of the second solve: the first one's stands.
+            return Describe(accounts, csms, options, hours, owner, low, high, hint, RebalanceStatus.TimeLimit);
         }
         var status = firstStatus == CpSolverStatus.Optimal && secondStatus == CpSolverStatus.Optimal ? RebalanceStatus.Optimal : RebalanceStatus.TimeLimit;
-        return Describe(accounts, csms, options, hours, owner, low, high, Assignment(second, x), status);
+        return Describe(accounts, csms, options, hours, owner, low, high, Assignment(second, x, owner), status);
     }
 
     /// <summary>
@@ -212,18 +222,46 @@ public static class BookRebalancer
         return candidates;
     }
 
+    /// <summary>Every account with its owner; an orphaned one, in account order, with the CSM with the most room below the band's high edge.</summary>
+    private static int[] TodaysBooks(long[] hours, int[] owner, long[] high)
+    {
+        var load = new long[high.Length];
+        for (var a = 0; a < hours.Length; a++)
+        {
+            if (owner[a] >= 0) load[owner[a]] += hours[a];
+        }
+        var assigned = new int[hours.Length];
+        for (var a = 0; a < hours.Length; a++)
+        {
+            if (owner[a] >= 0)
+            {
+                assigned[a] = owner[a];
+                continue;
+            }
+            var best = 0;
+            for (var c = 1; c < high.Length; c++)
+            {
+                if (high[c] - load[c] > high[best] - load[best]) best = c;
+            }
+            assigned[a] = best;
+            load[best] += hours[a];
+        }
+        return assigned;
+    }
+
     private static CpSolver NewSolver(RebalanceOptions options) => new()
     {
         StringParameters = string.Create(CultureInfo.InvariantCulture,
             $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.TimeLimit} log_search_progress:false"),
     };
 
-    private static int[] Assignment(CpSolver solver, BoolVar?[][] x)
+    /// <summary>Each account's CSM in the solution; an account without variables stays with its owner.</summary>
+    private static int[] Assignment(CpSolver solver, BoolVar?[][] x, int[] owner)
     {
         var assigned = new int[x.Length];
         for (var a = 0; a < x.Length; a++)
         {
-            assigned[a] = Array.FindIndex(x[a], v => v is not null && solver.BooleanValue(v));
+            assigned[a] = x[a].All(v => v is null) ? owner[a] : Array.FindIndex(x[a], v => v is not null && solver.BooleanValue(v));
         }
         return assigned;
     }

@@ -160,6 +160,17 @@ public sealed class BookRebalancerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_time_limit_too_short_for_any_solution_proposes_nothing_and_says_so()
+    {
+        // A limit far below what presolve needs: no solution is found, today's books stand, the orphan (owner X left)
+        // goes to the CSM with the most room below the high edge (A: 95 - 80 = 15 h, B: 95 - 50 = 45 h -> B).
+        var accounts = new[] { Acct("a1", "A", 80), Acct("b1", "B", 50), Acct("x1", "X", 25) };
+        var result = BookRebalancer.Solve(accounts, [Csm("A"), Csm("B")], Band with { TimeLimit = 1e-9 });
+        Assert.Equal(RebalanceStatus.TimeLimit, result.Status);
+        Assert.Equal(("x1", "B"), (Assert.Single(result.Moves).AccountId, result.Moves[0].ToCsmId));
+    }
+
+    [Fact]
     public void The_same_book_gives_the_same_answer()
     {
         var book = GeneratedBook(400, seed: 3);
@@ -171,18 +182,21 @@ public sealed class BookRebalancerTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Not a timing assertion: the solve time at 5,000 accounts is measured and written to the test output (run with
-    /// <c>--logger "console;verbosity=detailed"</c>). What is asserted is that the answer is no worse than today's books.
+    /// Not a timing assertion: the solve time is measured and written to the test output (run with
+    /// <c>--logger "console;verbosity=detailed"</c>). 1,000 accounts by default; <c>CAPACITY_REBALANCE_ACCOUNTS=5000</c>
+    /// measures the 5,000-account book (about two minutes on two cores). Asserted: the answer is no worse than today's
+    /// books, every account is placed once, and no CSM takes part in more moves than allowed.
     /// </summary>
     [Fact]
-    public void Five_thousand_accounts_are_rebalanced()
+    public void A_generated_book_of_thousands_of_accounts_is_rebalanced()
     {
-        var book = GeneratedBook(5000, seed: 11);
-        var result = BookRebalancer.Solve(book.Accounts, book.Csms, Band with { TimeLimit = 5 });
+        var size = int.TryParse(Environment.GetEnvironmentVariable("CAPACITY_REBALANCE_ACCOUNTS"), CultureInfo.InvariantCulture, out var n) ? n : 1000;
+        var book = GeneratedBook(size, seed: 11);
+        var result = BookRebalancer.Solve(book.Accounts, book.Csms, Band with { TimeLimit = 30 });
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"5,000 accounts, {book.Csms.Count} CSMs in 2 lanes: {result.SolveSeconds:0.0} s, {RebalanceResult.StatusName(result.Status)}, out of band {result.OutOfBandBefore} -> {result.OutOfBandAfter}, {result.Moves.Count} moves, {result.HoursMoved:0.0} h moved"));
+            $"{size:N0} accounts, {book.Csms.Count} CSMs in 2 lanes: {result.SolveSeconds:0.0} s, {RebalanceResult.StatusName(result.Status)}, out of band {result.OutOfBandBefore} -> {result.OutOfBandAfter}, {result.Moves.Count} moves, {result.HoursMoved:0.0} h moved"));
         Assert.True(result.OutOfBandAfter <= result.OutOfBandBefore);
-        Assert.Equal(5000, result.Loads.Sum(l => l.AccountsAfter));
+        Assert.Equal(size, result.Loads.Sum(l => l.AccountsAfter));
         Assert.All(result.Loads, l => Assert.True(l.MovesIn + l.MovesOut <= Band.MaxMovesPerCsm));
     }
 
