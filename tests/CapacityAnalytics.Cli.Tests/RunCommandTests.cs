@@ -27,6 +27,14 @@ public sealed class RunCommandTests : IDisposable
         Assert.True(File.Exists(Path.Combine(output, "dashboard", "index.html")));
         Assert.Contains("Dashboard", text, StringComparison.Ordinal);
         Assert.Contains("Open early-warning alerts", text, StringComparison.Ordinal);
+        // and planning ran on the calibrated equation: its tables are published and its page is there
+        Assert.Contains("CSMs out of band before", text, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(output, "dashboard", "planning.html")));
+        var manifest = File.ReadAllText(Path.Combine(output, "parquet", "current", "manifest.json"));
+        foreach (var table in new[] { "capacity_rebalance", "capacity_rebalance_load", "capacity_lane_recommendation", "capacity_lane_summary" })
+        {
+            Assert.Contains($"\"{table}\"", manifest, StringComparison.Ordinal);
+        }
 
         // And the run is in the history
         var (historyExit, _) = CliHarness.Run("history", "--help");

@@ -21,6 +21,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         { "index.html", ["load-vs-capacity", "proactive-share-trend", "gone-dark", "renewals-90d"] },
         { "early-warning.html", ["trend-0", "exposed-arr", "backtest"] },
         { "calibration.html", ["hours-by-segment", "hours-by-touchpoint", "base-hours", "multipliers", "recommended-ratio", "headcount", "scenarios", "backtest", "drift"] },
+        { "planning.html", ["load-before-after", "lane-capacity"] },
     };
 
     public async Task InitializeAsync()
@@ -164,6 +165,27 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(SqlMeasure("Headcount Now", segment), await Card(page, "Headcount Now"), 9);
         Assert.Equal(SqlMeasure("Headcount Now (Calibrated)", segment), await Card(page, "Headcount Now (Calibrated)"), 9);
         Assert.Equal(SqlMeasure("Observed vs Planned Hours", segment), await Card(page, "Observed vs Planned Hours"), 9);
+    }
+
+    [Theory]
+    [InlineData("", null, null)]
+    [InlineData("lane=dedicated", "lane = 'dedicated'", "current_lane = 'dedicated'")]
+    [InlineData("lane=pooled", "lane = 'pooled'", "current_lane = 'pooled'")]
+    public async Task The_planning_lane_filter_gives_the_cards_the_measures_sql_gives(string hash, string? lane, string? currentLane)
+    {
+        // Given the planning page opened for one lane (or all)
+        var page = await browser!.NewPageAsync();
+        await page.GotoAsync(new Uri(Path.Combine(root, "dashboard", "planning.html")).AbsoluteUri + (hash.Length > 0 ? "#" + hash : ""));
+        await page.WaitForFunctionAsync("() => document.querySelector(\".kpi[data-measure='CSMs Out of Band After']\") !== null");
+
+        // Then the cards equal the measures in SQL for that lane (fixture: 3 out before, 1 after, one move of 20 h)
+        foreach (var measure in new[] { "CSMs Out of Band Before", "CSMs Out of Band After", "Proposed Moves", "Hours Moved", "Lane FTE Change" })
+        {
+            Assert.Equal(SqlMeasure(measure, lane), await Card(page, measure), 9);
+        }
+        Assert.Equal(SqlMeasure("Accounts Changing Lane", currentLane), await Card(page, "Accounts Changing Lane"), 9);
+        // and the moves table lists the lane's moves
+        Assert.Equal((int)SqlMeasure("Proposed Moves", lane), await page.Locator("[data-table='moves'] tbody tr").CountAsync());
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace CapacityAnalytics.Core.CapacityModelFile;
 
 /// <summary>
@@ -24,6 +26,8 @@ public sealed class CapacityModel
     public LanePolicy Lanes { get; set; } = new();
     /// <summary>When to hire: recruiting and ramp lead time, horizon, which growth to project (docs/capacity-model.md).</summary>
     public HiringPolicy Hiring { get; set; } = new();
+    /// <summary>Book rebalancing: the load band every CSM is brought into and what may not move (docs/capacity-model.md).</summary>
+    public RebalancePolicy Rebalance { get; set; } = new();
     /// <summary>Written by <c>capacity calibrate</c>: what the fitted values came from; null in a hand-made model.</summary>
     public CalibrationInfo? Calibration { get; set; }
 
@@ -211,6 +215,66 @@ public sealed class LanePolicy
 {
     /// <summary>Hours per account-month of the digital program team (content, campaigns) for a digital-lane account.</summary>
     public double DigitalHoursPerAccountMonth { get; set; } = 0.05;
+    /// <summary>Observed behaviour (hours, tickets) is read over the account's last complete months, this many.</summary>
+    public int ObservedMonths { get; set; } = 6;
+    /// <summary>An account earns a named CSM when any of these holds.</summary>
+    public DedicatedLaneRule Dedicated { get; set; } = new();
+    /// <summary>An account not dedicated is served digitally when all of these hold, else pooled.</summary>
+    public DigitalLaneRule Digital { get; set; } = new();
+}
+
+/// <summary>
+/// Any one threshold met makes an account dedicated; a null threshold is not checked (written as an empty value, so the
+/// calibrated model keeps it switched off).
+/// </summary>
+public sealed class DedicatedLaneRule
+{
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public double? MinArr { get; set; } = 50000;
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public int? MinComplexity { get; set; } = 5;
+    /// <summary>Expected (calibrated time equation) or observed customer hours per month, the larger of the two.</summary>
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public double? MinHoursPerMonth { get; set; } = 5;
+}
+
+/// <summary>Every threshold must hold for the digital lane; a null threshold is not checked.</summary>
+public sealed class DigitalLaneRule
+{
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public double? MaxArr { get; set; } = 10000;
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public int? MaxComplexity { get; set; } = 3;
+    /// <summary>Expected or observed customer hours per month, the larger of the two.</summary>
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public double? MaxHoursPerMonth { get; set; } = 1.0;
+    /// <summary>Observed tickets per month.</summary>
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
+    public double? MaxTicketsPerMonth { get; set; } = 1.0;
+    /// <summary>Only an account that is neither at risk nor gone dark nor onboarding goes digital.</summary>
+    public bool HealthyOnly { get; set; } = true;
+}
+
+/// <summary>
+/// Book rebalancing (docs/capacity-model.md): every CSM's expected hours within [band_low, band_high] of their
+/// customer-facing hours per month, with the fewest moves and then the fewest hours moved.
+/// </summary>
+public sealed class RebalancePolicy
+{
+    public double BandLow { get; set; } = 0.70;
+    public double BandHigh { get; set; } = 0.95;
+    /// <summary>An account renewing within this many days of as_of stays unless no other move reaches the band.</summary>
+    public int ProtectRenewalDays { get; set; } = 60;
+    /// <summary>An account in its onboarding window stays unless no other move reaches the band.</summary>
+    public bool ProtectOnboarding { get; set; } = true;
+    /// <summary>The most accounts one CSM gives up and receives together.</summary>
+    public int MaxMovesPerCsm { get; set; } = 3;
+    /// <summary>Accounts that never move.</summary>
+    public List<string> Pinned { get; set; } = [];
+    /// <summary>A book larger than this offers this many move candidates, spread over its hours (docs/capacity-model.md).</summary>
+    public int CandidatesPerCsm { get; set; } = 20;
+    /// <summary>CP-SAT deterministic time limit per solve (its work units, roughly seconds): the same book gives the same answer.</summary>
+    public double TimeLimit { get; set; } = 2;
 }
 
 /// <summary>

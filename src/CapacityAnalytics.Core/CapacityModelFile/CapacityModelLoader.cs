@@ -129,6 +129,25 @@ public static class CapacityModelLoader
         {
             Fail("hiring.growth", $"must be {HiringPolicy.TrailingGrowth} or {HiringPolicy.ForwardTargetGrowth}, not '{h.Growth}'");
         }
+        if (m.Lanes.ObservedMonths < 1) Fail("lanes.observed_months", "must be at least 1");
+        var d = m.Lanes.Dedicated;
+        if (d.MinArr is < 0) Fail("lanes.dedicated.min_arr", "must not be negative");
+        if (d.MinComplexity is < 1 or > 5) Fail("lanes.dedicated.min_complexity", "must be in 1-5");
+        if (d.MinHoursPerMonth is < 0) Fail("lanes.dedicated.min_hours_per_month", "must not be negative");
+        var g = m.Lanes.Digital;
+        if (g.MaxArr is < 0) Fail("lanes.digital.max_arr", "must not be negative");
+        if (g.MaxComplexity is < 1 or > 5) Fail("lanes.digital.max_complexity", "must be in 1-5");
+        if (g.MaxHoursPerMonth is < 0) Fail("lanes.digital.max_hours_per_month", "must not be negative");
+        if (g.MaxTicketsPerMonth is < 0) Fail("lanes.digital.max_tickets_per_month", "must not be negative");
+        if (d.MinArr is { } minArr && g.MaxArr is { } maxArr && maxArr > minArr) Fail("lanes.digital.max_arr", "must not exceed lanes.dedicated.min_arr");
+        var rb = m.Rebalance;
+        if (rb.BandLow is < 0 or >= 1) Fail("rebalance.band_low", "must be in [0, 1): a share of customer-facing hours");
+        if (rb.BandHigh <= rb.BandLow || rb.BandHigh > 2) Fail("rebalance.band_high", "must be above band_low and at most 2");
+        if (rb.ProtectRenewalDays < 0) Fail("rebalance.protect_renewal_days", "must not be negative");
+        if (rb.MaxMovesPerCsm < 0) Fail("rebalance.max_moves_per_csm", "must not be negative");
+        if (rb.CandidatesPerCsm < 2) Fail("rebalance.candidates_per_csm", "must be at least 2");
+        if (rb.TimeLimit <= 0) Fail("rebalance.time_limit", "must be positive");
+        if (rb.Pinned.Any(string.IsNullOrWhiteSpace)) Fail("rebalance.pinned", "must list account ids, none empty");
         if (m.Drivers.AverageLifetimeMonths <= 0) Fail("drivers.average_lifetime_months", "must be positive");
         foreach (var seg in m.Calibration?.BaseHours.Keys ?? Enumerable.Empty<string>())
         {

@@ -123,4 +123,58 @@ public class CapacityModelLoaderTests
 
         Assert.StartsWith($"m.yaml:{at + 2}:", ex.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_shipped_file_sets_the_rebalance_band_and_the_lane_rules()
+    {
+        var model = CapacityModelLoader.LoadFile(RepoFile("pipelines/capacity-model.yaml"));
+        Assert.Equal((0.70, 0.95, 60, 3), (model.Rebalance.BandLow, model.Rebalance.BandHigh, model.Rebalance.ProtectRenewalDays, model.Rebalance.MaxMovesPerCsm));
+        Assert.Empty(model.Rebalance.Pinned);
+        Assert.Equal((25000.0, 5, 5.0), (model.Lanes.Dedicated.MinArr, model.Lanes.Dedicated.MinComplexity, model.Lanes.Dedicated.MinHoursPerMonth));
+        Assert.Equal((10000.0, 3, 1.0, 1.0, true), (model.Lanes.Digital.MaxArr, model.Lanes.Digital.MaxComplexity, model.Lanes.Digital.MaxHoursPerMonth,
+            model.Lanes.Digital.MaxTicketsPerMonth, model.Lanes.Digital.HealthyOnly));
+    }
+
+    [Theory]
+    [InlineData("  band_low: 0.70 ", "  band_low: 0.99 ", "rebalance.band_high")]
+    [InlineData("  band_high: 0.95", "  band_high: 0.5", "rebalance.band_high")]
+    [InlineData("  max_moves_per_csm: 3 ", "  max_moves_per_csm: -1 ", "rebalance.max_moves_per_csm")]
+    [InlineData("    max_arr: 10000\n    max_complexity", "    max_arr: 90000\n    max_complexity", "lanes.digital.max_arr")]
+    [InlineData("    min_complexity: 5", "    min_complexity: 7", "lanes.dedicated.min_complexity")]
+    public void Bad_planning_values_are_one_line_errors_naming_the_key(string shipped, string bad, string key)
+    {
+        var text = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml"));
+        Assert.Contains(shipped, text, StringComparison.Ordinal);
+
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(text.Replace(shipped, bad, StringComparison.Ordinal)), "m.yaml"));
+
+        Assert.StartsWith($"m.yaml: key '{key}'", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', ex.Message);
+    }
+
+    [Fact]
+    public void An_unknown_rebalance_key_is_an_error_naming_the_line()
+    {
+        var lines = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml")).Split('\n').ToList();
+        var at = lines.FindIndex(l => l.StartsWith("  band_high:", StringComparison.Ordinal));
+        lines.Insert(at + 1, "  band_middle: 0.8");
+
+        var ex = Assert.Throws<ModelFileException>(() => CapacityModelLoader.Load(new StringReader(string.Join('\n', lines)), "m.yaml"));
+
+        Assert.StartsWith($"m.yaml:{at + 2}:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_emptied_lane_threshold_stays_off_when_the_calibrated_model_is_written_and_read_back()
+    {
+        var text = File.ReadAllText(RepoFile("pipelines/capacity-model.yaml")).Replace("    min_complexity: 5", "    min_complexity:", StringComparison.Ordinal);
+        var model = CapacityModelLoader.Load(new StringReader(text), "m.yaml");
+        Assert.Null(model.Lanes.Dedicated.MinComplexity);
+
+        var reread = CapacityModelLoader.Load(new StringReader(CapacityAnalytics.Core.Capacity.ModelYamlWriter.Write(model)), "written.yaml");
+
+        Assert.Null(reread.Lanes.Dedicated.MinComplexity);
+        Assert.Equal(25000.0, reread.Lanes.Dedicated.MinArr);
+        Assert.Equal(2.0, reread.Rebalance.TimeLimit);
+    }
 }

@@ -104,7 +104,8 @@ public sealed class SqlLayerRulesTests
         // The published names are the BI contract (docs/published-tables.md): a change here is a breaking change.
         Assert.Equal(
             ["capacity_backtest", "capacity_calibrated", "capacity_drift", "capacity_fit_quality", "capacity_headcount_plan", "capacity_hiring_plan",
-             "capacity_hiring_projection", "capacity_planned", "capacity_recommendation",
+             "capacity_hiring_projection", "capacity_lane_recommendation", "capacity_lane_summary", "capacity_planned", "capacity_rebalance",
+             "capacity_rebalance_load", "capacity_recommendation",
              "capacity_scenario", "capacity_touchpoint", "dim_account", "dim_csm", "dim_date", "dim_segment", "fct_account_health",
              "fct_account_month", "fct_activity", "fct_alert_backtest", "fct_csm_week", "fct_early_warning", "fct_indicator_rollup",
              "pipeline_run"],

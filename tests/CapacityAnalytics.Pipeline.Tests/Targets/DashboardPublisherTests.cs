@@ -22,7 +22,7 @@ public sealed partial class DashboardPublisherTests : IDisposable
     {
         var written = DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
 
-        Assert.Equal(["index.html", "early-warning.html", "calibration.html"], written);
+        Assert.Equal(["index.html", "early-warning.html", "calibration.html", "planning.html"], written);
         Assert.Contains("echarts", File.ReadAllText(Path.Combine(temp.Path, "assets", "echarts.min.js")), StringComparison.Ordinal);
         foreach (var file in written)
         {
@@ -31,7 +31,7 @@ public sealed partial class DashboardPublisherTests : IDisposable
             // no other src=, no stylesheet links, no remote URL in markup
             Assert.Equal(["assets/echarts.min.js"], System.Text.RegularExpressions.Regex.Matches(html, "<script[^>]+src=\"([^\"]+)\"").Select(m => m.Groups[1].Value));
             Assert.DoesNotMatch(@"<link[^>]+href=", html);
-            Assert.Equal(["index.html", "early-warning.html", "calibration.html"], NavLinks().Matches(Nav().Match(html).Value).Select(m => m.Groups[1].Value));
+            Assert.Equal(["index.html", "early-warning.html", "calibration.html", "planning.html"], NavLinks().Matches(Nav().Match(html).Value).Select(m => m.Groups[1].Value));
             Assert.Contains("default-src 'none'", html, StringComparison.Ordinal);
         }
         Assert.False(Directory.EnumerateFiles(temp.Path, "*.tmp").Any());

@@ -20,12 +20,12 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
         .ToDictionary(f => Path.GetFileNameWithoutExtension(f), File.ReadAllText, StringComparer.Ordinal);
 
     [Fact]
-    public void Writes_the_project_the_semantic_model_and_a_report_with_its_four_pages()
+    public void Writes_the_project_the_semantic_model_and_a_report_with_its_five_pages()
     {
         // When the project is written for the fixture warehouse
         PowerBiProjectWriter.Write(temp.Path, Model(), ParquetFolder);
 
-        // Then the PBIP layout is there, the report points at the model by relative path and has the four pages
+        // Then the PBIP layout is there, the report points at the model by relative path and has the five pages
         foreach (var file in new[] { "CapacityAnalytics.pbip", "CapacityAnalytics.SemanticModel/definition.pbism", "CapacityAnalytics.SemanticModel/definition/database.tmdl",
             "CapacityAnalytics.SemanticModel/definition/model.tmdl", "CapacityAnalytics.SemanticModel/definition/expressions.tmdl",
             "CapacityAnalytics.SemanticModel/definition/relationships.tmdl", "CapacityAnalytics.SemanticModel/definition/tables/fct_csm_week.tmdl",
@@ -37,7 +37,7 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
         var modelPath = pbir.RootElement.GetProperty("datasetReference").GetProperty("byPath").GetProperty("path").GetString()!;
         Assert.True(Directory.Exists(Path.Combine(temp.Path, "CapacityAnalytics.Report", modelPath)), modelPath);
         using var pages = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition", "pages", "pages.json")));
-        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy"], pages.RootElement.GetProperty("pageOrder").EnumerateArray().Select(p =>
+        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy", "Planning"], pages.RootElement.GetProperty("pageOrder").EnumerateArray().Select(p =>
         {
             using var page = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition", "pages", p.GetString()!, "page.json")));
             return page.RootElement.GetProperty("displayName").GetString();

@@ -77,15 +77,15 @@ public sealed class PowerBiReportTests : IDisposable
         // When the project is written
         PowerBiProjectWriter.Write(temp.Path, Model(), ParquetFolder);
 
-        // Then there is no PBIR-Legacy report.json, and pages.json orders the four pages, each with its folder
+        // Then there is no PBIR-Legacy report.json, and pages.json orders the five pages, each with its folder
         Assert.False(File.Exists(Path.Combine(Report, "report.json")));
         foreach (var file in new[] { "definition/version.json", "definition/report.json", "definition/pages/pages.json" })
         {
             Assert.True(File.Exists(Path.Combine(Report, file)), file);
         }
         var order = Json(Path.Combine(Report, "definition", "pages", "pages.json"))["pageOrder"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.Equal(["book_health", "early_warning", "calibration", "model_accuracy"], order);
-        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy"],
+        Assert.Equal(["book_health", "early_warning", "calibration", "model_accuracy", "planning"], order);
+        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy", "Planning"],
             order.Select(p => Json(Path.Combine(Report, "definition", "pages", p, "page.json"))["displayName"]!.GetValue<string>()));
     }
 

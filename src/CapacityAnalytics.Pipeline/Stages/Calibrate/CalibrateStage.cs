@@ -1,6 +1,7 @@
 using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Core.Capacity.Backtest;
+using CapacityAnalytics.Core.Capacity.Planning;
 using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
@@ -44,6 +45,10 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         var fitted = string.Create(CultureInfo.InvariantCulture,
             $"fitted on {result.AccountMonths:N0} account-months of {result.Accounts:N0} accounts ({result.FirstMonth:yyyy-MM} to {result.LastMonth:yyyy-MM}), {result.Bootstrap.Reps} bootstrap reps");
         cancellationToken.ThrowIfCancellationRequested();
+        // Planning on the calibrated time equation: rebalanced books and a lane per account.
+        var planning = Plan(connection, model, result.Parameters);
+        rows += CalibrationTables.WritePlanning(connection, planning);
+        cancellationToken.ThrowIfCancellationRequested();
         // How right the model was: each recent quarter predicted from the months before it only.
         var backtest = ModelBacktest.Run(model, observations, BacktestQuarters, options?.Glm);
         rows += CalibrationTables.WriteBacktest(connection, backtest);
@@ -58,7 +63,10 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
             // the tables still show the estimates and their ranges for the analyst to judge.
             rows += CalibrationTables.WriteCalibration(connection, result, []);
             return new CalibrateStageResult(Name, 0, observations.Count, rows,
-                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated"], result, null, null, backtest);
+                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated", planning.Summary], result, null, null, backtest)
+            {
+                Planning = planning,
+            };
         }
         rows += CalibrationTables.WriteCalibration(connection, result, calibrated.Changes);
         // Headcount at the calibrated model beside the planned one: the fitted mean hours of each segment's months.
@@ -66,8 +74,21 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         RecordTable.Replace(connection, "capacity_headcount_plan", HeadcountPlanner.Plan(model, portfolio, model.Forward, fittedHours));
         CalibrationTables.WriteHiring(connection, CapacityPlan.FromWarehouse(connection, model, fittedHours).Hiring);
         var path = WriteModelFile(context, calibrated);
-        return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}"],
-            result, calibrated, path, backtest);
+        return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}", planning.Summary],
+            result, calibrated, path, backtest)
+        {
+            Planning = planning,
+        };
+    }
+
+    /// <summary>Rebalancing and lane recommendation of today's book (docs/capacity-model.md), on the fitted time equation.</summary>
+    private static PlanningResult Plan(DuckDB.NET.Data.DuckDBConnection connection, CapacityModel model, TimeEquationParameters parameters)
+    {
+        var accounts = PlanningInputs.Accounts(connection, model.Lanes.ObservedMonths);
+        var csms = PlanningInputs.Csms(connection);
+        var rebalance = BookPlanner.Rebalance(model, parameters, accounts, csms, CalibrationInputs.AsOf(connection));
+        var lanes = LaneRecommender.Recommend(model, parameters, accounts);
+        return new PlanningResult(rebalance, lanes, LaneRecommender.Summarize(model, lanes));
     }
 
     private static string WriteModelFile(RunContext context, CalibratedModel calibrated)
@@ -88,4 +109,8 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
 /// </summary>
 public sealed record CalibrateStageResult(string Stage, double Seconds, long RowsIn, long RowsOut, IReadOnlyList<string> Details,
     CalibrationResult? Calibration, CalibratedModel? Calibrated, string? ModelFile, BacktestResult? Backtest)
-    : StageResult(Stage, Seconds, RowsIn, RowsOut, Details);
+    : StageResult(Stage, Seconds, RowsIn, RowsOut, Details)
+{
+    /// <summary>Rebalancing and lane recommendations, made whenever the time equation was fitted.</summary>
+    public PlanningResult? Planning { get; init; }
+}

@@ -1,5 +1,6 @@
 using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Core.Capacity.Backtest;
+using CapacityAnalytics.Core.Capacity.Planning;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
@@ -37,6 +38,26 @@ public static class CalibrationTables
     public static long WriteBacktest(DuckDBConnection connection, BacktestResult backtest) =>
         RecordTable.Replace(connection, "capacity_backtest", backtest.Rows)
         + RecordTable.Replace(connection, "capacity_drift", backtest.Drift);
+
+    /// <summary>capacity_rebalance, capacity_rebalance_load, capacity_lane_recommendation and capacity_lane_summary.</summary>
+    public static long WritePlanning(DuckDBConnection connection, PlanningResult planning)
+    {
+        var status = RebalanceResult.StatusName(planning.Rebalance.Status);
+        return RecordTable.Replace(connection, "capacity_rebalance", planning.Rebalance.Moves.Select(m => new RebalanceRow(
+                m.AccountId, m.FromCsmId, m.ToCsmId, m.Lane, m.HoursMoved, m.Protection, m.Reason, status)))
+            + RecordTable.Replace(connection, "capacity_rebalance_load", planning.Rebalance.Loads.Select(l => new RebalanceLoadRow(
+                l.CsmId, l.Lane, l.CapacityHours, l.BandLowHours, l.BandHighHours, l.AccountsBefore, l.HoursBefore, l.LoadBefore, l.InBandBefore,
+                l.AccountsAfter, l.HoursAfter, l.LoadAfter, l.InBandAfter, l.MovesIn, l.MovesOut, status)))
+            + RecordTable.Replace(connection, "capacity_lane_recommendation", planning.Lanes)
+            + RecordTable.Replace(connection, "capacity_lane_summary", planning.LaneSummary);
+    }
+
+    private sealed record RebalanceRow(string AccountId, string? FromCsmId, string ToCsmId, string Lane, double HoursMoved, string? Protection,
+        string Reason, string SolveStatus);
+
+    private sealed record RebalanceLoadRow(string CsmId, string Lane, double CapacityHours, double BandLowHours, double BandHighHours,
+        int AccountsBefore, double HoursBefore, double? LoadBefore, bool InBandBefore, int AccountsAfter, double HoursAfter, double? LoadAfter,
+        bool InBandAfter, int MovesIn, int MovesOut, string SolveStatus);
 
     private sealed record CalibratedParameter(string Parameter, string? Segment, double Planned, double Estimate, double Low, double High);
 

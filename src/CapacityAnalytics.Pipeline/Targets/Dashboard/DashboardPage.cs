@@ -8,5 +8,6 @@ public sealed record DashboardPage(string Id, string FileName, string Title, str
         new("book-health", "index.html", "Book health", "CS operations", BookHealthData.Build),
         new("early-warning", "early-warning.html", "Early warning", "CS leaders", EarlyWarningData.Build),
         new("calibration", "calibration.html", "Calibration", "Analysts", CalibrationData.Build),
+        new("planning", "planning.html", "Planning", "CS leaders", PlanningData.Build),
     ];
 }

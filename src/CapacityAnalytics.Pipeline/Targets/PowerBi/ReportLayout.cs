@@ -55,8 +55,8 @@ public sealed record ReportVisual(string Name, string Type, string Title, GridBo
 public sealed record ReportPage(string Name, string DisplayName, IReadOnlyList<ReportVisual> Visuals);
 
 /// <summary>
-/// The report's pages: the HTML dashboard's three (reports/dashboard/templates) - Book health, Early warning,
-/// Calibration - and Model accuracy (the backtest and the parameters' drift). Declared once here; <see cref="For"/> keeps what a given semantic model can show.
+/// The report's pages: the HTML dashboard's (reports/dashboard/templates) - Book health, Early warning, Calibration,
+/// Planning - and Model accuracy (the backtest and the parameters' drift). Declared once here; <see cref="For"/> keeps what a given semantic model can show.
 /// </summary>
 public static class ReportLayout
 {
@@ -77,7 +77,7 @@ public static class ReportLayout
     public const string Table = "tableEx";
 
     /// <summary>Every page as declared, before any field is checked against a model.</summary>
-    public static IReadOnlyList<ReportPage> Pages { get; } = [BookHealth(), EarlyWarning(), Calibration(), ModelAccuracy()];
+    public static IReadOnlyList<ReportPage> Pages { get; } = [BookHealth(), EarlyWarning(), Calibration(), ModelAccuracy(), Planning()];
 
     /// <summary>
     /// The pages <paramref name="model"/> can show: a field whose table, column or measure the model lacks is left out,
@@ -208,6 +208,27 @@ public static class ReportLayout
             Role("Values", [.. ColumnsOf("capacity_backtest", "quarter_start", "key", "observed_hours", "predicted_hours", "low", "high", "in_range", "planned_hours", "naive_hours")])) with
         { Filter = new ReportFilter("capacity_backtest", "level", "csm") });
         return new ReportPage("model_accuracy", "Model accuracy", visuals);
+    }
+
+    /// <summary>
+    /// Planning, as the dashboard's planning page: load per CSM before and after the proposed rebalancing, the moves,
+    /// the capacity lane changes free or need, and the accounts recommended another lane. (A hiring plan will get a
+    /// page of its own.)
+    /// </summary>
+    private static ReportPage Planning()
+    {
+        string[] cards = ["CSMs Out of Band Before", "CSMs Out of Band After", "Proposed Moves", "Hours Moved", "Accounts Changing Lane", "Lane FTE Change"];
+        List<ReportVisual> visuals = [SlicerOn("plan_slicer_team", "Team", new GridBox(0, 0, 6, 1), "dim_csm", "team")];
+        visuals.AddRange(cards.Select((measure, i) => CardOf("plan_card_" + Slug(measure), measure, new GridBox(6 + (3 * i), 0, 3, 1))));
+        visuals.Add(Visual("plan_load_before_after", ColumnChart, "Load per CSM before and after the proposed moves (band: rebalance.band_low-band_high)", new GridBox(0, 1, 14, 4),
+            Role("Category", C("dim_csm", "csm_name")), Role("Y", M("Load Before"), M("Load After"))));
+        visuals.Add(Visual("plan_lane_capacity", ColumnChart, "Hours per month freed (-) or needed (+) by lane", new GridBox(14, 1, 10, 4),
+            Role("Category", C("capacity_lane_summary", "lane")), Role("Y", M("Lane Hours Change"))));
+        visuals.Add(Visual("plan_moves", Table, "Proposed moves", new GridBox(0, 5, 12, 3),
+            Role("Values", [.. ColumnsOf("capacity_rebalance", "account_id", "from_csm_id", "to_csm_id", "lane", "hours_moved", "protection", "reason")])));
+        visuals.Add(Visual("plan_lane_recommendations", Table, "Lane recommendations", new GridBox(12, 5, 12, 3),
+            Role("Values", [.. ColumnsOf("capacity_lane_recommendation", "account_id", "current_lane", "recommended_lane", "reasons", "hours_change")])));
+        return new ReportPage("planning", "Planning", visuals);
     }
 
     private static string Slug(string name) =>

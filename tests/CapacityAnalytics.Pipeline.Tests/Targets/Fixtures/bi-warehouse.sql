@@ -280,3 +280,45 @@ create table capacity_drift (
 insert into capacity_drift values
     (date '2024-10-01', 'base_hours.enterprise', 9.0, 8.0, 10.0, false),
     (date '2025-01-01', 'base_hours.enterprise', 11.0, 10.0, 12.0, true);
+
+-- Planning (written by the calibrate stage's C#; column types as RecordTable writes them). c1 is above the band
+-- (110 of 100 h), c2 below (60), c3 below (40 of 80): 3 out before. Moving a2 (20 h) from c1 to c2 brings both in
+-- (90, 80); c3's pooled lane has no other CSM: 1 out after. 1 move, 20 h.
+create table capacity_rebalance (
+    account_id varchar, from_csm_id varchar, to_csm_id varchar, lane varchar, hours_moved double, protection varchar,
+    reason varchar, solve_status varchar
+);
+insert into capacity_rebalance values
+    ('a2', 'c1', 'c2', 'dedicated', 20.0, null, 'c1 above band at 110%; c2 below band at 60%', 'optimal');
+
+create table capacity_rebalance_load (
+    csm_id varchar, lane varchar, capacity_hours double, band_low_hours double, band_high_hours double,
+    accounts_before integer, hours_before double, load_before double, in_band_before boolean,
+    accounts_after integer, hours_after double, load_after double, in_band_after boolean,
+    moves_in integer, moves_out integer, solve_status varchar
+);
+insert into capacity_rebalance_load values
+    ('c1', 'dedicated', 100.0, 70.0, 95.0, 2, 110.0, 1.10, false, 1, 90.0, 0.90, true, 0, 1, 'optimal'),
+    ('c2', 'dedicated', 100.0, 70.0, 95.0, 2, 60.0, 0.60, false, 3, 80.0, 0.80, true, 1, 0, 'optimal'),
+    ('c3', 'pooled', 80.0, 56.0, 76.0, 1, 40.0, 0.50, false, 1, 40.0, 0.50, false, 0, 0, 'optimal');
+
+-- a4 (5 h expected) is recommended pooled, a5 (pooled, 1 h) digital at 0.05 h: dedicated frees 5 h (-0.05 FTE of
+-- 100 h), pooled needs 5 - 1 = 4 h (+0.04), digital 0.05 h (+0.0005). Two accounts change lane.
+create table capacity_lane_recommendation (
+    account_id varchar, csm_id varchar, segment varchar, arr double, complexity integer, expected_hours double,
+    observed_hours double, tickets_per_month double, current_lane varchar, recommended_lane varchar, changes_lane boolean,
+    reasons varchar, hours_now double, hours_recommended double, hours_change double
+);
+insert into capacity_lane_recommendation values
+    ('a1', 'c1', 'enterprise', 200000.0, 3, 25.0, 24.0, 1.0, 'dedicated', 'dedicated', false, 'ARR 200,000 >= 50,000', 25.0, 25.0, 0.0),
+    ('a4', 'c2', 'enterprise', 50000.0, 2, 5.0, 4.0, 0.5, 'dedicated', 'pooled', true, 'below the dedicated thresholds; not digital: ARR 50,000 >= 10,000', 5.0, 5.0, 0.0),
+    ('a5', 'c3', 'mid_market', 30000.0, 2, 1.0, 0.8, 0.2, 'pooled', 'digital', true, 'ARR 30,000 < 40,000; healthy', 1.0, 0.05, -0.95);
+
+create table capacity_lane_summary (
+    lane varchar, accounts_now integer, accounts_recommended integer, accounts_in integer, accounts_out integer,
+    hours_now double, hours_recommended double, hours_change double, fte_change double
+);
+insert into capacity_lane_summary values
+    ('dedicated', 2, 1, 0, 1, 30.0, 25.0, -5.0, -0.05),
+    ('pooled', 1, 1, 1, 1, 1.0, 5.0, 4.0, 0.04),
+    ('digital', 0, 1, 1, 0, 0.0, 0.05, 0.05, 0.0005);

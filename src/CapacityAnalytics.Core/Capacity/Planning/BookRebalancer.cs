@@ -1,0 +1,335 @@
+using System.Diagnostics;
+using System.Globalization;
+using Google.OrTools.Sat;
+
+namespace CapacityAnalytics.Core.Capacity.Planning;
+
+/// <summary>
+/// Proposes account reassignments that bring every CSM's expected hours into the load band (docs/capacity-model.md,
+/// "Book rebalancing"), solved with CP-SAT one lane at a time (a lane's accounts go only to CSMs of that lane).
+/// <para>
+/// Model: a boolean x[a,c] for each allowed pair of an account and a CSM of its lane; every account with exactly one
+/// CSM; a CSM's load = sum of hours x (hours in <see cref="Scale"/>ths). Allowed: an account with its owner always; a
+/// pinned account only there; otherwise an account may move when it is one of its owner's candidates (the owner is not
+/// below the band, and the account is one of <see cref="RebalanceOptions.CandidatesPerCsm"/> accounts spread evenly
+/// over the book ranked by hours; the whole book when it is smaller) and only to a CSM not above the band today.
+/// An account whose owner is not an active CSM of the lane may go to any of them. The answer is the optimum over these
+/// moves: keeping the model small is what lets one worker solve thousands of accounts. Two solves:
+/// <list type="number">
+/// <item>the fewest CSMs out of band, then the least total distance outside it (hours below the low or above the high
+/// edge): weight (bound on the distance + 1) on the count, so the count always wins. A book that no assignment brings
+/// fully into band still gets its best answer;</item>
+/// <item>with that value fixed: the fewest moves of protected accounts (renewing soon, onboarding), then the fewest
+/// moves, then the fewest hours moved, with weights (moves bound + 1) x (hours bound + 1) and (hours bound + 1).</item>
+/// </list>
+/// A CSM gives up and receives at most <see cref="RebalanceOptions.MaxMovesPerCsm"/> accounts together; an account
+/// whose owner is not an active CSM of the lane must be placed and counts toward no limit. One worker, a fixed seed and
+/// a deterministic time limit: the same book gives the same answer.
+/// </para>
+/// </summary>
+public static class BookRebalancer
+{
+    /// <summary>Hours enter the solver as integers in thousandths of an hour.</summary>
+    public const int Scale = 1000;
+
+    public static RebalanceResult Solve(IReadOnlyList<RebalanceAccount> accounts, IReadOnlyList<RebalanceCsm> csms, RebalanceOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        ArgumentNullException.ThrowIfNull(csms);
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.BandLow < 0 || options.BandHigh <= options.BandLow) throw new ArgumentException("The band needs 0 <= low < high.", nameof(options));
+        if (csms.Select(c => c.CsmId).Distinct(StringComparer.Ordinal).Count() != csms.Count) throw new ArgumentException("CSM ids must be unique.", nameof(csms));
+        if (accounts.Select(a => a.AccountId).Distinct(StringComparer.Ordinal).Count() != accounts.Count) throw new ArgumentException("Account ids must be unique.", nameof(accounts));
+
+        var stopwatch = Stopwatch.StartNew();
+        var moves = new List<RebalanceMove>();
+        var loads = new List<RebalanceLoad>();
+        var unplaced = new List<string>();
+        var statuses = new List<RebalanceStatus>();
+        var lanes = csms.Select(c => c.Lane).Concat(accounts.Select(a => a.Lane)).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        foreach (var lane in lanes)
+        {
+            var laneCsms = csms.Where(c => c.Lane == lane).OrderBy(c => c.CsmId, StringComparer.Ordinal).ToList();
+            var laneAccounts = accounts.Where(a => a.Lane == lane).OrderBy(a => a.AccountId, StringComparer.Ordinal).ToList();
+            if (laneCsms.Count == 0)
+            {
+                unplaced.AddRange(laneAccounts.Select(a => a.AccountId));
+                continue;
+            }
+            var solved = SolveLane(laneAccounts, laneCsms, options);
+            statuses.Add(solved.Status);
+            moves.AddRange(solved.Moves);
+            loads.AddRange(solved.Loads);
+        }
+        var status = statuses.Contains(RebalanceStatus.TimeLimit) ? RebalanceStatus.TimeLimit : RebalanceStatus.Optimal;
+        return new RebalanceResult(
+            moves.OrderBy(m => m.Lane, StringComparer.Ordinal).ThenBy(m => m.AccountId, StringComparer.Ordinal).ToList(),
+            loads.OrderBy(l => l.Lane, StringComparer.Ordinal).ThenBy(l => l.CsmId, StringComparer.Ordinal).ToList(),
+            status,
+            unplaced.Order(StringComparer.Ordinal).ToList(),
+            stopwatch.Elapsed.TotalSeconds);
+    }
+
+    private sealed record LaneResult(RebalanceStatus Status, List<RebalanceMove> Moves, List<RebalanceLoad> Loads);
+
+    private static LaneResult SolveLane(List<RebalanceAccount> accounts, List<RebalanceCsm> csms, RebalanceOptions options)
+    {
+        var csmIndex = csms.Select((c, i) => (c.CsmId, i)).ToDictionary(p => p.CsmId, p => p.i, StringComparer.Ordinal);
+        var hours = accounts.Select(a => (long)Math.Round(Math.Max(0, a.Hours) * Scale, MidpointRounding.AwayFromZero)).ToArray();
+        var owner = accounts.Select(a => a.OwnerId is { } o && csmIndex.TryGetValue(o, out var i) ? i : -1).ToArray();
+        var total = hours.Sum();
+        var low = csms.Select(c => (long)Math.Ceiling(Math.Round(options.BandLow * c.CapacityHours * Scale, 6))).ToArray();
+        var high = csms.Select(c => (long)Math.Floor(Math.Round(options.BandHigh * c.CapacityHours * Scale, 6))).ToArray();
+
+        var before = new long[csms.Count];
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            if (owner[a] >= 0) before[owner[a]] += hours[a];
+        }
+        var candidates = Candidates(hours, owner, csms.Count, c => before[c] >= low[c], options.CandidatesPerCsm);
+
+        var model = new CpModel();
+        // x[a][c]: null where the pair is not allowed. An account that cannot move gets no variable at all: its hours
+        // are a constant of its owner's load, which keeps the model (and presolve) small.
+        var x = new BoolVar?[accounts.Count][];
+        var fixedLoad = new long[csms.Count];
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            x[a] = new BoolVar?[csms.Count];
+            var movable = owner[a] < 0 || (!accounts[a].Pinned && candidates.Contains(a));
+            if (!movable)
+            {
+                fixedLoad[owner[a]] += hours[a];
+                continue;
+            }
+            for (var c = 0; c < csms.Count; c++)
+            {
+                if (c != owner[a] && owner[a] >= 0 && before[c] > high[c]) continue;
+                x[a][c] = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"x_{a}_{c}"));
+            }
+            model.AddExactlyOne(x[a].OfType<BoolVar>());
+        }
+
+        var load = new IntVar[csms.Count];
+        var outside = new IntVar[csms.Count];
+        var isOut = new BoolVar[csms.Count];
+        long distanceBound = 0;
+        for (var c = 0; c < csms.Count; c++)
+        {
+            var terms = Enumerable.Range(0, accounts.Count).Where(a => x[a][c] is not null).ToList();
+            load[c] = model.NewIntVar(0, total, $"load_{c}");
+            model.Add(load[c] == LinearExpr.WeightedSum(terms.Select(a => x[a][c]!), terms.Select(a => hours[a])) + fixedLoad[c]);
+            var bound = Math.Max(low[c], total) + 1;
+            distanceBound += bound;
+            var below = model.NewIntVar(0, bound, $"below_{c}");
+            var above = model.NewIntVar(0, bound, $"above_{c}");
+            // Exact, not just bounds: every auxiliary follows from x, so a hint of x alone is a complete solution.
+            model.AddMaxEquality(below, [low[c] - load[c], LinearExpr.Constant(0)]);
+            model.AddMaxEquality(above, [load[c] - high[c], LinearExpr.Constant(0)]);
+            outside[c] = model.NewIntVar(0, 2 * bound, $"outside_{c}");
+            model.Add(outside[c] == below + above);
+            isOut[c] = model.NewBoolVar($"out_{c}");
+            model.Add(outside[c] == 0).OnlyEnforceIf(isOut[c].Not());
+            model.Add(outside[c] >= 1).OnlyEnforceIf(isOut[c]);
+
+            // Moves touching this CSM: its own accounts given up plus accounts of other active CSMs received.
+            var given = Enumerable.Range(0, accounts.Count).Where(a => owner[a] == c && x[a][c] is not null).Select(a => x[a][c]!).ToList();
+            var received = Enumerable.Range(0, accounts.Count).Where(a => owner[a] >= 0 && owner[a] != c && x[a][c] is not null).Select(a => x[a][c]!).ToList();
+            model.Add(given.Count - LinearExpr.Sum(given) + LinearExpr.Sum(received) <= options.MaxMovesPerCsm);
+        }
+
+        // Stage 1: CSMs out of band first, then the distance outside the band.
+        var bandWeight = distanceBound * 2 + 1;
+        var bandObjective = LinearExpr.WeightedSum(isOut, Enumerable.Repeat(bandWeight, csms.Count)) + LinearExpr.Sum(outside);
+        model.Minimize(bandObjective);
+        // Today's books are a solution (orphaned accounts aside): start from them.
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            for (var c = 0; c < csms.Count; c++)
+            {
+                if (x[a][c] is { } v && owner[a] >= 0) model.AddHint(v, owner[a] == c);
+            }
+        }
+        using var first = NewSolver(options);
+        var firstStatus = first.Solve(model);
+        if (firstStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            // The time limit ran out before any solution (a very large lane, a very short limit): propose nothing but
+            // placing orphaned accounts, each with the CSM of the lane that has the most room left, and say so.
+            return Describe(accounts, csms, options, hours, owner, low, high, TodaysBooks(hours, owner, high), RebalanceStatus.TimeLimit);
+        }
+        var bandBest = (long)Math.Round(first.ObjectiveValue);
+        var hint = Assignment(first, x, owner);
+
+        // Stage 2: with the band result fixed, protected moves, then moves, then hours moved.
+        model.Add(bandObjective <= bandBest);
+        var moved = new List<(ILiteral Literal, int Account)>();
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            if (owner[a] < 0 || x[a][owner[a]] is not { } stays) continue;
+            moved.Add((stays.Not(), a));
+        }
+        var hoursWeight = total + 1;
+        var moveWeight = hoursWeight;
+        var protectedWeight = (accounts.Count + 1) * moveWeight;
+        var objective = LinearExpr.NewBuilder();
+        foreach (var (literal, a) in moved)
+        {
+            objective.AddTerm(literal, (accounts[a].Protection is null ? 0 : protectedWeight) + moveWeight + hours[a]);
+        }
+        model.Minimize(objective);
+        model.ClearHints();
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            for (var c = 0; c < csms.Count; c++)
+            {
+                if (x[a][c] is { } v) model.AddHint(v, hint[a] == c);
+            }
+        }
+        using var second = NewSolver(options);
+        var secondStatus = second.Solve(model);
+        if (secondStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
+        {
+            // No solution within the limit of the second solve: the first one's stands.
+            return Describe(accounts, csms, options, hours, owner, low, high, hint, RebalanceStatus.TimeLimit);
+        }
+        var status = firstStatus == CpSolverStatus.Optimal && secondStatus == CpSolverStatus.Optimal ? RebalanceStatus.Optimal : RebalanceStatus.TimeLimit;
+        return Describe(accounts, csms, options, hours, owner, low, high, Assignment(second, x, owner), status);
+    }
+
+    /// <summary>
+    /// The accounts that may move: for each owner that is not below the band, its whole book when it has at most
+    /// <paramref name="perCsm"/> accounts, else that many spread evenly over the book ranked by hours (smallest and
+    /// largest included), so that every size of move stays available.
+    /// </summary>
+    private static HashSet<int> Candidates(long[] hours, int[] owner, int csmCount, Func<int, bool> gives, int perCsm)
+    {
+        var candidates = new HashSet<int>();
+        for (var c = 0; c < csmCount; c++)
+        {
+            if (!gives(c)) continue;
+            var book = Enumerable.Range(0, hours.Length).Where(a => owner[a] == c).OrderBy(a => hours[a]).ThenBy(a => a).ToList();
+            if (book.Count <= perCsm)
+            {
+                candidates.UnionWith(book);
+                continue;
+            }
+            for (var i = 0; i < perCsm; i++)
+            {
+                candidates.Add(book[(int)Math.Round(i * (book.Count - 1.0) / Math.Max(1, perCsm - 1), MidpointRounding.AwayFromZero)]);
+            }
+        }
+        return candidates;
+    }
+
+    /// <summary>Every account with its owner; an orphaned one, in account order, with the CSM with the most room below the band's high edge.</summary>
+    private static int[] TodaysBooks(long[] hours, int[] owner, long[] high)
+    {
+        var load = new long[high.Length];
+        for (var a = 0; a < hours.Length; a++)
+        {
+            if (owner[a] >= 0) load[owner[a]] += hours[a];
+        }
+        var assigned = new int[hours.Length];
+        for (var a = 0; a < hours.Length; a++)
+        {
+            if (owner[a] >= 0)
+            {
+                assigned[a] = owner[a];
+                continue;
+            }
+            var best = 0;
+            for (var c = 1; c < high.Length; c++)
+            {
+                if (high[c] - load[c] > high[best] - load[best]) best = c;
+            }
+            assigned[a] = best;
+            load[best] += hours[a];
+        }
+        return assigned;
+    }
+
+    private static CpSolver NewSolver(RebalanceOptions options) => new()
+    {
+        StringParameters = string.Create(CultureInfo.InvariantCulture,
+            $"num_workers:1 random_seed:{options.Seed} max_deterministic_time:{options.TimeLimit} log_search_progress:false"),
+    };
+
+    /// <summary>Each account's CSM in the solution; an account without variables stays with its owner.</summary>
+    private static int[] Assignment(CpSolver solver, BoolVar?[][] x, int[] owner)
+    {
+        var assigned = new int[x.Length];
+        for (var a = 0; a < x.Length; a++)
+        {
+            assigned[a] = x[a].All(v => v is null) ? owner[a] : Array.FindIndex(x[a], v => v is not null && solver.BooleanValue(v));
+        }
+        return assigned;
+    }
+
+    private static LaneResult Describe(List<RebalanceAccount> accounts, List<RebalanceCsm> csms, RebalanceOptions options,
+        long[] hours, int[] owner, long[] low, long[] high, int[] assigned, RebalanceStatus status)
+    {
+        var lane = csms[0].Lane;
+        var hoursBefore = new double[csms.Count];
+        var hoursAfter = new double[csms.Count];
+        var scaledBefore = new long[csms.Count];
+        var scaledAfter = new long[csms.Count];
+        var countBefore = new int[csms.Count];
+        var countAfter = new int[csms.Count];
+        var movesIn = new int[csms.Count];
+        var movesOut = new int[csms.Count];
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            if (owner[a] >= 0)
+            {
+                hoursBefore[owner[a]] += accounts[a].Hours;
+                scaledBefore[owner[a]] += hours[a];
+                countBefore[owner[a]]++;
+            }
+            hoursAfter[assigned[a]] += accounts[a].Hours;
+            scaledAfter[assigned[a]] += hours[a];
+            countAfter[assigned[a]]++;
+            if (owner[a] != assigned[a])
+            {
+                movesIn[assigned[a]]++;
+                if (owner[a] >= 0) movesOut[owner[a]]++;
+            }
+        }
+        bool InBand(long[] load, int c) => load[c] >= low[c] && load[c] <= high[c];
+        string Where(int c) => string.Create(CultureInfo.InvariantCulture,
+            $"{csms[c].CsmId} {(scaledBefore[c] > high[c] ? "above" : scaledBefore[c] < low[c] ? "below" : "in")} band at {Share(hoursBefore[c], csms[c].CapacityHours)}");
+
+        var loads = csms.Select((c, i) => new RebalanceLoad(
+            c.CsmId, lane, c.CapacityHours, options.BandLow * c.CapacityHours, options.BandHigh * c.CapacityHours,
+            countBefore[i], hoursBefore[i], Ratio(hoursBefore[i], c.CapacityHours), InBand(scaledBefore, i),
+            countAfter[i], hoursAfter[i], Ratio(hoursAfter[i], c.CapacityHours), InBand(scaledAfter, i),
+            movesIn[i], movesOut[i])).ToList();
+
+        var moves = new List<RebalanceMove>();
+        for (var a = 0; a < accounts.Count; a++)
+        {
+            if (owner[a] == assigned[a]) continue;
+            var account = accounts[a];
+            string reason;
+            if (owner[a] < 0)
+            {
+                reason = $"owner {account.OwnerId ?? "(none)"} is not an active {lane} CSM";
+            }
+            else
+            {
+                var parts = new List<string>();
+                if (!InBand(scaledBefore, owner[a])) parts.Add(Where(owner[a]));
+                if (!InBand(scaledBefore, assigned[a])) parts.Add(Where(assigned[a]));
+                reason = parts.Count > 0 ? string.Join("; ", parts) : "makes room along the lane";
+            }
+            if (account.Protection is { } protection) reason += $"; protected ({protection}), moved because no other move reaches the band";
+            moves.Add(new RebalanceMove(account.AccountId, account.OwnerId, csms[assigned[a]].CsmId, lane, account.Hours, account.Protection, reason));
+        }
+        return new LaneResult(status, moves, loads);
+    }
+
+    private static double? Ratio(double hours, double capacity) => capacity > 0 ? hours / capacity : null;
+
+    private static string Share(double hours, double capacity) =>
+        capacity > 0 ? (hours / capacity * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "no capacity";
+}

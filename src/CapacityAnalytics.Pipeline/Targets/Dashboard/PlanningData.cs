@@ -1,0 +1,65 @@
+namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
+
+/// <summary>
+/// Planning (CS leaders): each CSM's load before and after the proposed rebalancing against the band, the moves, and
+/// the lane recommendations with the capacity they free or need. The lane filter (in the URL) narrows every figure to
+/// one lane. Room is left below for a hiring-plan section.
+/// </summary>
+public static class PlanningData
+{
+    public static Dictionary<string, object?> Build(WarehouseQueries q)
+    {
+        var data = View(q, null);
+        var lanes = q.Has("capacity_lane_summary")
+            ? q.Select("capacity_lane_summary", "select lane from capacity_lane_summary order by lane").Select(r => (string)r["lane"]!).ToList()
+            : [];
+        data["lanes"] = lanes;
+        data["byLane"] = lanes.ToDictionary(l => l, l => (object?)View(q, l), StringComparer.Ordinal);
+        return data;
+    }
+
+    private static Dictionary<string, object?> View(WarehouseQueries q, string? lane)
+    {
+        var only = lane is null ? null : "lane = " + WarehouseQueries.Text(lane);
+        var where = only is null ? "" : "where " + only;
+        var recommendationWhere = lane is null ? "" : $"where current_lane = {WarehouseQueries.Text(lane)} or recommended_lane = {WarehouseQueries.Text(lane)}";
+        return new(StringComparer.Ordinal)
+        {
+            ["kpis"] = q.Kpis(
+            [
+                ("CSMs Out of Band Before", only, "expected hours outside the load band today"),
+                ("CSMs Out of Band After", only, "after the proposed moves"),
+                ("Proposed Moves", only, "accounts to reassign, within their lane"),
+                ("Hours Moved", only, "expected hours per month of those accounts"),
+                ("Accounts Changing Lane", lane is null ? null : $"current_lane = {WarehouseQueries.Text(lane)}", "recommended another lane than today's"),
+                ("Lane FTE Change", only, lane is null ? "net over all lanes; pick a lane for its own" : "FTE needed (+) or freed (-) if they move"),
+            ]),
+            ["loads"] = q.Select("capacity_rebalance_load", $$"""
+            select l.csm_id, c.csm_name, l.lane, l.capacity_hours, l.band_low_hours, l.band_high_hours, l.accounts_before, l.hours_before,
+                l.load_before, l.in_band_before, l.accounts_after, l.hours_after, l.load_after, l.in_band_after, l.moves_in, l.moves_out, l.solve_status
+            from capacity_rebalance_load as l
+            left join dim_csm as c using (csm_id)
+            {{(only is null ? "" : "where l." + only)}}
+            order by l.lane, l.csm_id
+            """),
+            ["moves"] = q.Select("capacity_rebalance", $$"""
+            select account_id, from_csm_id, to_csm_id, lane, hours_moved, protection, reason
+            from capacity_rebalance {{where}} order by lane, from_csm_id, account_id
+            """),
+            ["laneSummary"] = q.Select("capacity_lane_summary", $$"""
+            select lane, accounts_now, accounts_recommended, accounts_in, accounts_out, hours_now, hours_recommended, hours_change, fte_change
+            from capacity_lane_summary {{where}} order by lane
+            """),
+            ["laneChanges"] = q.Select("capacity_lane_recommendation", $$"""
+            select current_lane, recommended_lane, count(*) as accounts, sum(hours_change) as hours_change
+            from capacity_lane_recommendation {{recommendationWhere}} group by all order by current_lane, recommended_lane
+            """),
+            ["recommendations"] = q.Select("capacity_lane_recommendation", $$"""
+            select account_id, csm_id, segment, arr, complexity, expected_hours, observed_hours, tickets_per_month, current_lane,
+                recommended_lane, reasons, hours_change
+            from capacity_lane_recommendation {{(recommendationWhere == "" ? "where" : recommendationWhere + " and")}} changes_lane
+            order by abs(hours_change) desc, account_id
+            """),
+        };
+    }
+}
