@@ -21,7 +21,7 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         { "index.html", ["load-vs-capacity", "proactive-share-trend", "gone-dark", "renewals-90d"] },
         { "early-warning.html", ["trend-0", "exposed-arr", "backtest"] },
         { "calibration.html", ["hours-by-segment", "hours-by-touchpoint", "base-hours", "multipliers", "recommended-ratio", "headcount", "scenarios", "backtest", "drift"] },
-        { "planning.html", ["load-before-after", "lane-capacity"] },
+        { "planning.html", ["load-before-after", "lane-capacity", "hiring-projection"] },
     };
 
     public async Task InitializeAsync()
@@ -178,14 +178,18 @@ public sealed class DashboardBrowserTests(ITestOutputHelper output) : IAsyncLife
         await page.GotoAsync(new Uri(Path.Combine(root, "dashboard", "planning.html")).AbsoluteUri + (hash.Length > 0 ? "#" + hash : ""));
         await page.WaitForFunctionAsync("() => document.querySelector(\".kpi[data-measure='CSMs Out of Band After']\") !== null");
 
-        // Then the cards equal the measures in SQL for that lane (fixture: 3 out before, 1 after, one move of 20 h)
-        foreach (var measure in new[] { "CSMs Out of Band Before", "CSMs Out of Band After", "Proposed Moves", "Hours Moved", "Lane FTE Change" })
+        // Then the cards equal the measures in SQL for that lane (fixture: 3 out before, 1 after, one move of 20 h; the
+        // smb segment's requisition opens now, enterprise's by 2025-02: 1 now, 2 hires within the horizon)
+        foreach (var measure in new[] { "CSMs Out of Band Before", "CSMs Out of Band After", "Proposed Moves", "Hours Moved", "Lane FTE Change",
+            "Requisitions to Open Now", "Hires Within Horizon" })
         {
             Assert.Equal(SqlMeasure(measure, lane), await Card(page, measure), 9);
         }
         Assert.Equal(SqlMeasure("Accounts Changing Lane", currentLane), await Card(page, "Accounts Changing Lane"), 9);
         // and the moves table lists the lane's moves
         Assert.Equal((int)SqlMeasure("Proposed Moves", lane), await page.Locator("[data-table='moves'] tbody tr").CountAsync());
+        // and the hiring table lists the lane's segments (enterprise is dedicated, smb pooled)
+        Assert.Equal(lane is null ? 2 : 1, await page.Locator("[data-table='hiring-plan'] tbody tr").CountAsync());
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 /* Planning, for CS leaders: the proposed rebalancing of books against the load band, and the lane each account's
    value, complexity and behaviour support, with the capacity that frees or needs. A lane filter (kept in the URL)
-   narrows every figure to one lane. (A hiring-plan section will follow the lane section.) */
+   narrows every figure to one lane. Last, when to hire: per segment, the month its book's hours outgrow today's CSMs
+   and the month a requisition must open, the recruiting-plus-ramp lead time before. */
 (function () {
   'use strict';
   var all = CA.data.data;
@@ -99,6 +100,48 @@
         { key: 'tickets_per_month', label: 'Tickets / mo', format: '#,0.0' }, { key: 'current_lane', label: 'Now' },
         { key: 'recommended_lane', label: 'Recommended' }, { key: 'reasons', label: 'Reasons' },
         { key: 'hours_change', label: 'Hours change', format: '#,0.00' }
+      ]
+    });
+
+    grid = CA.section('Hiring: when capacity runs out');
+    var projection = d.projection, segments = [];
+    projection.forEach(function (r) { if (segments.indexOf(r.segment) < 0) segments.push(r.segment); });
+    var months = [];
+    projection.forEach(function (r) { if (months.indexOf(r.month) < 0) months.push(r.month); });
+    months.sort();
+    function series(segment, key) {
+      return months.map(function (m) {
+        var row = projection.filter(function (r) { return r.segment === segment && r.month === m; })[0];
+        return row ? row[key] : null;
+      });
+    }
+    CA.chart({
+      parent: grid, id: 'hiring-projection', wide: true, title: 'Hours the book needs against today\u2019s capacity, by segment',
+      sub: 'Solid: CSM hours per month needed as the book grows; dashed: customer-facing hours of today\u2019s CSMs',
+      points: projection.length,
+      emptyText: 'No hiring plan yet: it comes with the calibrate stage.',
+      option: {
+        legend: { top: 0, type: 'scroll' },
+        xAxis: { type: 'category', data: months },
+        yAxis: CA.valueAxis('#,0'),
+        tooltip: { trigger: 'axis', valueFormatter: function (v) { return CA.format(v, '#,0.0'); } },
+        series: segments.map(function (s) { return { name: s + ' needed', type: 'line', data: series(s, 'hours_needed') }; })
+          .concat(segments.map(function (s) {
+            return { name: s + ' capacity', type: 'line', lineStyle: { type: 'dashed' }, symbol: 'none', data: series(s, 'capacity_hours') };
+          }))
+      }
+    });
+    CA.table(grid, {
+      id: 'hiring-plan', wide: true, title: 'When to hire, by segment', rows: d.hiring,
+      columns: [
+        { key: 'segment', label: 'Segment' }, { key: 'lane', label: 'Lane' }, { key: 'headcount_now', label: 'CSM FTE', format: '#,0.00' },
+        { key: 'hours_needed_month', label: 'Hours needed', format: '#,0' },
+        { key: 'capacity_hours_month', label: 'Hours per CSM', format: '#,0.0' }, { key: 'accounts', label: 'Accounts', format: '#,0' },
+        { key: 'new_accounts_per_month', label: 'New / mo', format: '#,0.0' }, { key: 'churned_accounts_per_month', label: 'Churned / mo', format: '#,0.0' },
+        { key: 'hours_per_account_month', label: 'h / account-month', format: '#,0.00' }, { key: 'hours_basis', label: 'Hours from' },
+        { key: 'runs_out_month', label: 'Runs out' }, { key: 'requisition_month', label: 'Requisition' },
+        { key: 'lead_time_months', label: 'Lead time', format: '#,0' }, { key: 'hires_within_horizon', label: 'Hires', format: '#,0' },
+        { key: 'status', label: 'Status' }
       ]
     });
   }

@@ -37,7 +37,7 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
         var modelPath = pbir.RootElement.GetProperty("datasetReference").GetProperty("byPath").GetProperty("path").GetString()!;
         Assert.True(Directory.Exists(Path.Combine(temp.Path, "CapacityAnalytics.Report", modelPath)), modelPath);
         using var pages = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition", "pages", "pages.json")));
-        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy", "Planning"], pages.RootElement.GetProperty("pageOrder").EnumerateArray().Select(p =>
+        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy", "Planning", "Hiring"], pages.RootElement.GetProperty("pageOrder").EnumerateArray().Select(p =>
         {
             using var page = JsonDocument.Parse(File.ReadAllText(Path.Combine(temp.Path, "CapacityAnalytics.Report", "definition", "pages", p.GetString()!, "page.json")));
             return page.RootElement.GetProperty("displayName").GetString();

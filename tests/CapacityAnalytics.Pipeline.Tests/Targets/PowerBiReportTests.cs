@@ -84,8 +84,8 @@ public sealed class PowerBiReportTests : IDisposable
             Assert.True(File.Exists(Path.Combine(Report, file)), file);
         }
         var order = Json(Path.Combine(Report, "definition", "pages", "pages.json"))["pageOrder"]!.AsArray().Select(p => p!.GetValue<string>()).ToList();
-        Assert.Equal(["book_health", "early_warning", "calibration", "model_accuracy", "planning"], order);
-        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy", "Planning"],
+        Assert.Equal(["book_health", "early_warning", "calibration", "model_accuracy", "planning", "hiring"], order);
+        Assert.Equal(["Book health", "Early warning", "Calibration", "Model accuracy", "Planning", "Hiring"],
             order.Select(p => Json(Path.Combine(Report, "definition", "pages", p, "page.json"))["displayName"]!.GetValue<string>()));
     }
 

@@ -3,7 +3,7 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 /// <summary>
 /// Planning (CS leaders): each CSM's load before and after the proposed rebalancing against the band, the moves, and
 /// the lane recommendations with the capacity they free or need. The lane filter (in the URL) narrows every figure to
-/// one lane. Room is left below for a hiring-plan section.
+/// one lane. Then the hiring plan: per segment, the month capacity runs out and the month a requisition must open.
 /// </summary>
 public static class PlanningData
 {
@@ -33,6 +33,8 @@ public static class PlanningData
                 ("Hours Moved", only, "expected hours per month of those accounts"),
                 ("Accounts Changing Lane", lane is null ? null : $"current_lane = {WarehouseQueries.Text(lane)}", "recommended another lane than today's"),
                 ("Lane FTE Change", only, lane is null ? "net over all lanes; pick a lane for its own" : "FTE needed (+) or freed (-) if they move"),
+                ("Requisitions to Open Now", only, "segments whose capacity runs out within the lead time"),
+                ("Hires Within Horizon", only, "CSMs to add so the horizon's last month fits"),
             ]),
             ["loads"] = q.Select("capacity_rebalance_load", $$"""
             select l.csm_id, c.csm_name, l.lane, l.capacity_hours, l.band_low_hours, l.band_high_hours, l.accounts_before, l.hours_before,
@@ -53,6 +55,17 @@ public static class PlanningData
             ["laneChanges"] = q.Select("capacity_lane_recommendation", $$"""
             select current_lane, recommended_lane, count(*) as accounts, sum(hours_change) as hours_change
             from capacity_lane_recommendation {{recommendationWhere}} group by all order by current_lane, recommended_lane
+            """),
+            ["hiring"] = q.Select("capacity_hiring_plan", $$"""
+            select segment, lane, headcount_now, capacity_hours_month, hours_needed_month, accounts, new_accounts_per_month,
+                churned_accounts_per_month, expansion_arr_per_month, hours_per_account_month, hours_basis, growth_basis,
+                strftime(runs_out_month, '%Y-%m') as runs_out_month, strftime(requisition_month, '%Y-%m') as requisition_month,
+                lead_time_months, months_of_headroom, hires_within_horizon, status
+            from capacity_hiring_plan {{where}} order by segment
+            """),
+            ["projection"] = q.Select("capacity_hiring_projection", $$"""
+            select segment, strftime(month, '%Y-%m') as month, hours_needed, capacity_hours, load_share
+            from capacity_hiring_projection {{where}} order by segment, month
             """),
             ["recommendations"] = q.Select("capacity_lane_recommendation", $$"""
             select account_id, csm_id, segment, arr, complexity, expected_hours, observed_hours, tickets_per_month, current_lane,

@@ -77,7 +77,7 @@ public static class ReportLayout
     public const string Table = "tableEx";
 
     /// <summary>Every page as declared, before any field is checked against a model.</summary>
-    public static IReadOnlyList<ReportPage> Pages { get; } = [BookHealth(), EarlyWarning(), Calibration(), ModelAccuracy(), Planning()];
+    public static IReadOnlyList<ReportPage> Pages { get; } = [BookHealth(), EarlyWarning(), Calibration(), ModelAccuracy(), Planning(), Hiring()];
 
     /// <summary>
     /// The pages <paramref name="model"/> can show: a field whose table, column or measure the model lacks is left out,
@@ -212,8 +212,8 @@ public static class ReportLayout
 
     /// <summary>
     /// Planning, as the dashboard's planning page: load per CSM before and after the proposed rebalancing, the moves,
-    /// the capacity lane changes free or need, and the accounts recommended another lane. (A hiring plan will get a
-    /// page of its own.)
+    /// the capacity lane changes free or need, and the accounts recommended another lane. The hiring plan has a page of
+    /// its own (<see cref="Hiring"/>).
     /// </summary>
     private static ReportPage Planning()
     {
@@ -229,6 +229,23 @@ public static class ReportLayout
         visuals.Add(Visual("plan_lane_recommendations", Table, "Lane recommendations", new GridBox(12, 5, 12, 3),
             Role("Values", [.. ColumnsOf("capacity_lane_recommendation", "account_id", "current_lane", "recommended_lane", "reasons", "hours_change")])));
         return new ReportPage("planning", "Planning", visuals);
+    }
+
+    /// <summary>
+    /// Hiring, as the hiring section of the dashboard's planning page: per segment, the hours the book needs month by
+    /// month against today's CSMs, the month capacity runs out and the month a requisition must open.
+    /// </summary>
+    private static ReportPage Hiring()
+    {
+        string[] cards = ["Requisitions to Open Now", "Hires Within Horizon"];
+        List<ReportVisual> visuals = [SlicerOn("hire_slicer_segment", "Segment", new GridBox(0, 0, 6, 1), "dim_segment", "segment")];
+        visuals.AddRange(cards.Select((measure, i) => CardOf("hire_card_" + Slug(measure), measure, new GridBox(6 + (4 * i), 0, 4, 1))));
+        visuals.Add(Visual("hire_projection", LineChart, "Hours the book needs against today's capacity", new GridBox(0, 1, 24, 4),
+            Role("Category", C("capacity_hiring_projection", "month")), Role("Y", M("Projected Hours Needed"), M("Projected Capacity Hours"))));
+        visuals.Add(Visual("hire_plan", Table, "When to hire, by segment", new GridBox(0, 5, 24, 3),
+            Role("Values", [.. ColumnsOf("capacity_hiring_plan", "segment", "lane", "headcount_now", "hours_needed_month", "capacity_hours_month",
+                "runs_out_month", "requisition_month", "lead_time_months", "hires_within_horizon", "status")])));
+        return new ReportPage("hiring", "Hiring", visuals);
     }
 
     private static string Slug(string name) =>

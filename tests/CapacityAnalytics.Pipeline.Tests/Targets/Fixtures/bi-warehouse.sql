@@ -322,3 +322,30 @@ insert into capacity_lane_summary values
     ('dedicated', 2, 1, 0, 1, 30.0, 25.0, -5.0, -0.05),
     ('pooled', 1, 1, 1, 1, 1.0, 5.0, 4.0, 0.04),
     ('digital', 0, 1, 1, 0, 0.0, 0.05, 0.05, 0.0005);
+
+-- Hiring (calibrate stage's C#). enterprise: 2.0 FTE x 100 h = 200 h against 180 h now, growing 5 h a month: the
+-- first month above 200 h is the 5th (180 + 5 x 5 = 205), 4 months of headroom, above the 3-month lead time: open a
+-- requisition by 2025-02. smb: 90 h needed against 80 h: already over (0 months), open a requisition now. So 1
+-- requisition to open now, 1 + 1 hires within the horizon.
+create table capacity_hiring_plan (
+    segment varchar, lane varchar, headcount_now double, capacity_hours_month double, hours_needed_month double,
+    new_accounts_per_month double, expansion_arr_per_month double, runs_out_month date, requisition_month date,
+    lead_time_months integer, months_of_headroom integer, status varchar, accounts double, hours_per_account_month double,
+    hours_basis varchar, churned_accounts_per_month double, growth_basis varchar, hires_within_horizon integer
+);
+insert into capacity_hiring_plan values
+    ('enterprise', 'dedicated', 2.0, 100.0, 180.0, 1.0, 5000.0, date '2025-05-01', date '2025-02-01', 3, 4, 'open requisition by 2025-02',
+     30.0, 6.0, 'calibrated', 0.2, 'trailing', 1),
+    ('smb', 'pooled', 1.0, 80.0, 90.0, 4.0, 500.0, date '2025-01-01', date '2025-01-01', 3, 0, 'open requisition now',
+     120.0, 0.75, 'calibrated', 2.0, 'trailing', 1);
+
+create table capacity_hiring_projection (
+    segment varchar, lane varchar, month date, accounts double, arr double, hours_needed double, capacity_hours double, load_share double
+);
+insert into capacity_hiring_projection values
+    ('enterprise', 'dedicated', date '2025-01-01', 30.0, 3000000.0, 180.0, 200.0, 0.90),
+    ('enterprise', 'dedicated', date '2025-02-01', 30.8, 3085000.0, 185.0, 200.0, 0.925),
+    ('enterprise', 'dedicated', date '2025-03-01', 31.7, 3170000.0, 190.0, 200.0, 0.95),
+    ('smb', 'pooled', date '2025-01-01', 120.0, 600000.0, 90.0, 80.0, 1.125),
+    ('smb', 'pooled', date '2025-02-01', 122.0, 610000.0, 91.5, 80.0, 1.14375),
+    ('smb', 'pooled', date '2025-03-01', 124.0, 620000.0, 93.0, 80.0, 1.1625);
