@@ -155,7 +155,7 @@ public sealed class OutputTests : IClassFixture<OutputTests.SmallCompany>
         Assert.True(exit == ExitCodes.Ok, output);
         Assert.All(output.Split('\n'), l => Assert.True(l.Length <= 100, $"{l.Length}: {l}\n{output}"));
         Assert.Contains("practical customer-facing hours per CSM-month", output, StringComparison.Ordinal);
-        foreach (var name in new[] { "enterprise", "mid_market", "smb", "headcount now", "when to hire", "scenarios", "requisition" })
+        foreach (var name in new[] { "enterprise", "mid_market", "smb", "headcount now", "when to hire", "scenarios", "requisition", "book rebalancing", "lanes if every" })
         {
             Assert.Contains(name, output, StringComparison.Ordinal);
         }
@@ -180,6 +180,12 @@ public sealed class OutputTests : IClassFixture<OutputTests.SmallCompany>
         Assert.All(hiring, h => Assert.Equal(root.GetProperty("practical_hours_per_month").GetDouble(), h.GetProperty("capacity_hours_month").GetDouble()));
         Assert.Contains(root.GetProperty("headcount").EnumerateArray(), r => r.GetProperty("segment").GetString() == "total");
         Assert.Equal(File.ReadAllBytes(first), File.ReadAllBytes(second));
+        // ... and the last calibrate's rebalancing: every proposed move lands on a CSM listed with their load
+        var rebalance = root.GetProperty("rebalance");
+        var loads = rebalance.GetProperty("loads").EnumerateArray().ToList();
+        Assert.NotEmpty(loads);
+        Assert.Equal(rebalance.GetProperty("moves").GetInt32(), loads.Sum(l => l.GetProperty("moves_in").GetInt32()));
+        Assert.Contains(root.GetProperty("lanes").EnumerateArray(), l => l.GetProperty("lane").GetString() == "dedicated");
     }
 
     [Fact]

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Stages.Calibrate;
@@ -23,6 +25,9 @@ public sealed record CapacityPlan(
     IReadOnlyList<CapacityScenarioRow> Scenarios,
     HiringPlan Hiring)
 {
+    /// <summary>The book rebalancing and lane recommendation the last calibrate stage wrote (null: none in the warehouse).</summary>
+    public LastPlanning? Planning { get; init; }
+
     /// <summary>The growth the hiring plan projected: the trailing data or the forward: section's plan.</summary>
     public IReadOnlyList<SegmentGrowth> Growth => Model.Hiring.Growth == HiringPolicy.ForwardTargetGrowth
         ? HiringPlanner.ForwardGrowth(Model, Portfolio)
@@ -63,6 +68,55 @@ public sealed record CapacityPlan(
         ArgumentNullException.ThrowIfNull(model);
         var (growth, held) = CalibrationInputs.TrailingGrowth(connection, model.Hiring.TrailingMonths);
         return From(model, CalibrationInputs.AsOf(connection), CalibrationInputs.Portfolio(connection), calibratedHours, growth, held,
-            CalibrationInputs.CsmBooks(connection));
+            CalibrationInputs.CsmBooks(connection)) with
+        { Planning = LastPlanning.Read(connection) };
+    }
+}
+
+/// <summary>One CSM's load before and after the proposed moves (a row of <c>capacity_rebalance_load</c>).</summary>
+public sealed record RebalanceLoadLine(string CsmId, string Lane, double LoadBefore, bool InBandBefore, double LoadAfter, bool InBandAfter,
+    int MovesOut, int MovesIn, string SolveStatus);
+
+/// <summary>A lane now and if every recommendation were followed (a row of <c>capacity_lane_summary</c>).</summary>
+public sealed record LaneSummaryLine(string Lane, int AccountsNow, int AccountsRecommended, double HoursChange, double FteChange);
+
+/// <summary>
+/// What the last calibrate stage proposed for today's books: the rebalancing (load per CSM, moves and hours moved) and
+/// the lanes. <c>capacity plan</c> shows it as it was computed, at that run's model file and as-of date.
+/// </summary>
+public sealed record LastPlanning(IReadOnlyList<RebalanceLoadLine> Loads, int Moves, double HoursMoved, IReadOnlyList<LaneSummaryLine> Lanes)
+{
+    public static LastPlanning? Read(DuckDBConnection connection)
+    {
+        if (!connection.TableExists("capacity_rebalance_load") || !connection.TableExists("capacity_lane_summary")) return null;
+        var loads = new List<RebalanceLoadLine>();
+        using (var command = connection.Command("""
+            select csm_id, lane, load_before, in_band_before, load_after, in_band_after, moves_out, moves_in, solve_status
+            from capacity_rebalance_load order by lane, csm_id
+            """))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                loads.Add(new RebalanceLoadLine(reader.GetString(0), reader.GetString(1), reader.GetDouble(2), reader.GetBoolean(3), reader.GetDouble(4),
+                    reader.GetBoolean(5), Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture), Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture),
+                    reader.GetString(8)));
+            }
+        }
+        var lanes = new List<LaneSummaryLine>();
+        using (var command = connection.Command("select lane, accounts_now, accounts_recommended, hours_change, fte_change from capacity_lane_summary order by lane"))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                lanes.Add(new LaneSummaryLine(reader.GetString(0), Convert.ToInt32(reader.GetValue(1), CultureInfo.InvariantCulture),
+                    Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), reader.GetDouble(3), reader.GetDouble(4)));
+            }
+        }
+        var moves = connection.TableExists("capacity_rebalance") ? connection.ScalarLong("select count(*) from capacity_rebalance") : 0;
+        var hours = connection.TableExists("capacity_rebalance")
+            ? connection.Scalar<double>("select coalesce(sum(hours_moved), 0)::double from capacity_rebalance")
+            : 0;
+        return new LastPlanning(loads, (int)moves, hours, lanes);
     }
 }

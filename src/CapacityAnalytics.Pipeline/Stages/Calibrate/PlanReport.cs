@@ -21,8 +21,34 @@ public static class PlanReport
     public static IReadOnlyList<PlanSection> Sections(CapacityPlan plan)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        return [Book(plan), Headcount(plan), Growth(plan), Hiring(plan), Scenarios(plan)];
+        List<PlanSection> sections = [Book(plan), Headcount(plan), Growth(plan), Hiring(plan), Scenarios(plan)];
+        if (plan.Planning is { } planning) sections.AddRange([Rebalance(planning), Lanes(planning)]);
+        return sections;
     }
+
+    private static string Percent(double share) => (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static PlanSection Rebalance(LastPlanning planning) => new("rebalance",
+        new ReportTable("book rebalancing (capacity_rebalance_load, from the last calibrate)", ["CSM", "lane", "load now", "in band", "after", "in band", "out", "in"],
+            planning.Loads.Select(r => (IReadOnlyList<string>)[r.CsmId, r.Lane, Percent(r.LoadBefore), r.InBandBefore ? "yes" : "no", Percent(r.LoadAfter),
+                r.InBandAfter ? "yes" : "no", Int(r.MovesOut), Int(r.MovesIn)]).ToList(),
+            RebalanceNote(planning)),
+        planning);
+
+    private static string RebalanceNote(LastPlanning planning)
+    {
+        var solves = string.Join(", ", planning.Loads.Select(r => r.SolveStatus).Distinct().Order(StringComparer.Ordinal));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{planning.Loads.Count(r => !r.InBandBefore)} of {planning.Loads.Count} CSMs out of band now, {planning.Loads.Count(r => !r.InBandAfter)} after the "
+            + $"{planning.Moves} proposed move(s) of {N(planning.HoursMoved, "0.0")} h/month (capacity_rebalance); solve: {solves}");
+    }
+
+    private static PlanSection Lanes(LastPlanning planning) => new("lanes",
+        new ReportTable("lanes if every recommendation is followed (capacity_lane_summary)", ["lane", "accounts now", "recommended", "hours change", "FTE change"],
+            planning.Lanes.Select(r => (IReadOnlyList<string>)[r.Lane, Int(r.AccountsNow), Int(r.AccountsRecommended), N(r.HoursChange, "+0.0;-0.0;0.0"),
+                N(r.FteChange, "+0.00;-0.00;0.00")]).ToList(),
+            "per account, lane and reasons in capacity_lane_recommendation"),
+        planning.Lanes);
 
     /// <summary>A line saying where the figures come from: as-of, hours, calibration, growth.</summary>
     public static string Basis(CapacityPlan plan)
