@@ -233,7 +233,8 @@ var CA = (function () {
       a.remove();
     });
     box.insertBefore(download, box.firstChild);
-    var wrap = el('div', 'table-wrap');
+    // A long table scrolls inside its card (header kept in view), so the sections below it stay within reach.
+    var wrap = el('div', spec.rows.length > 25 ? 'table-wrap tall' : 'table-wrap');
     var t = el('table');
     var head = el('tr');
     var body = el('tbody');
