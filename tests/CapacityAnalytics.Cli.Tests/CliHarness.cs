@@ -11,6 +11,14 @@ public static class CliHarness
     public static (int Exit, string Output) Run(int width, bool terminal, params string[] args)
     {
         var writer = new StringWriter();
+        var console = RecordingConsole(writer, width);
+        var exit = CliApp.RunAsync(args, console, TimeProvider.System, terminal).GetAwaiter().GetResult();
+        return (exit, writer.ToString());
+    }
+
+    /// <summary>A plain console (no colour, no prompts) of the given width that writes into <paramref name="writer"/>.</summary>
+    public static IAnsiConsole RecordingConsole(StringWriter writer, int width)
+    {
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Ansi = AnsiSupport.No,
@@ -19,8 +27,7 @@ public static class CliHarness
             Interactive = InteractionSupport.No,
         });
         console.Profile.Width = width;
-        var exit = CliApp.RunAsync(args, console, TimeProvider.System, terminal).GetAwaiter().GetResult();
-        return (exit, writer.ToString());
+        return console;
     }
 
     public static string RepoFile(string relative)

@@ -1,5 +1,4 @@
 using CapacityAnalytics.Pipeline.Running;
-using Spectre.Console;
 
 namespace CapacityAnalytics.Cli.Tests;
 
@@ -9,15 +8,7 @@ public sealed class FailureMessageTests
     private static (int Exit, string Output) Execute(Exception ex)
     {
         var writer = new StringWriter();
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(writer),
-            Interactive = InteractionSupport.No,
-        });
-        console.Profile.Width = 1000;
-        var exit = new CliEnvironment(console, TimeProvider.System).Execute(() => throw ex);
+        var exit = new CliEnvironment(CliHarness.RecordingConsole(writer, 1000), TimeProvider.System).Execute(() => throw ex);
         return (exit, writer.ToString().Trim());
     }
 

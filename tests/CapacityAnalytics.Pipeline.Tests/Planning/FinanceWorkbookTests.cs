@@ -3,6 +3,7 @@ using System.Text;
 using CapacityAnalytics.Core.Capacity;
 using CapacityAnalytics.Pipeline.Stages.Calibrate;
 using static CapacityAnalytics.Pipeline.Stages.Calibrate.FinanceWorkbook;
+using static CapacityAnalytics.Pipeline.Stages.Calibrate.Xlsx;
 
 namespace CapacityAnalytics.Pipeline.Tests.Planning;
 

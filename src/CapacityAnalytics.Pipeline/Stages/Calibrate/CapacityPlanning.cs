@@ -113,10 +113,14 @@ public sealed record LastPlanning(IReadOnlyList<RebalanceLoadLine> Loads, int Mo
                     Convert.ToInt32(reader.GetValue(2), CultureInfo.InvariantCulture), reader.GetDouble(3), reader.GetDouble(4)));
             }
         }
-        var moves = connection.TableExists("capacity_rebalance") ? connection.ScalarLong("select count(*) from capacity_rebalance") : 0;
-        var hours = connection.TableExists("capacity_rebalance")
-            ? connection.Scalar<double>("select coalesce(sum(hours_moved), 0)::double from capacity_rebalance")
-            : 0;
-        return new LastPlanning(loads, (int)moves, hours, lanes);
+        var (moves, hours) = (0, 0.0);
+        if (connection.TableExists("capacity_rebalance"))
+        {
+            using var command = connection.Command("select count(*)::integer, coalesce(sum(hours_moved), 0)::double from capacity_rebalance");
+            using var reader = command.ExecuteReader();
+            reader.Read();
+            (moves, hours) = (reader.GetInt32(0), reader.GetDouble(1));
+        }
+        return new LastPlanning(loads, moves, hours, lanes);
     }
 }
