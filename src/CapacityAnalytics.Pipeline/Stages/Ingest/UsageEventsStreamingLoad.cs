@@ -1,3 +1,4 @@
+using System.Globalization;
 using CapacityAnalytics.Core.Contract;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
@@ -6,17 +7,28 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest;
 
 /// <summary>
 /// Canonical usage_events CSVs go straight from <c>read_csv</c> to account-day in one streaming query that types and
-/// checks each row on the way (no landing table of tens of millions of VARCHAR rows). Bad rows are counted in that
-/// pass; only when there are any is the input read a second time to list them with their lines.
+/// checks each row on the way (no landing table of tens of millions of VARCHAR rows). Rows in the canonical form
+/// (<c>2026-01-31T09:15:00Z</c>, nothing to trim, inside the plausible window) pass a cheap test and skip the per-cell
+/// checks; the others take them (<see cref="FastPath"/>). Bad rows are counted in that pass; only when there are any is
+/// the input read a second time to list them with their lines. Files whose days overlap are re-exports: only then
+/// are the shared days read again and their events counted once by key (<see cref="UsageEventsDaily"/>).
 /// </summary>
 public static class UsageEventsStreamingLoad
 {
     private const string Aggregate = "_ingest_usage_aggregate";
+    private const string Overlaps = "_ingest_usage_overlaps";
     private const string Bad = "_ingest_usage_bad";
+    private const string Fast = "_ingest_fast";
+    private const string FastAt = "_ingest_fast_at";
+    private const string Day = "_ingest_day";
 
     public static bool Handles(EntitySpec entity, IReadOnlyList<ExtractFile> files) =>
         entity == InputContract.UsageEvents && files.All(f => f.Format == ExtractFormat.Csv);
 
+    /// <summary>
+    /// Writes the pending <see cref="UsageEventsDaily.Table"/> and <see cref="UsageEventsDaily.FilesTable"/> of
+    /// <paramref name="files"/>, and appends their rejects.
+    /// </summary>
     public static (LandingResult Landing, TypingResult Typing) Load(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options)
     {
         var entity = InputContract.UsageEvents;
@@ -27,29 +39,33 @@ public static class UsageEventsStreamingLoad
         using var zone = SessionTimeZone.Use(connection, options.Timezone);
         try
         {
-            return Load(connection, files, options, entity, readers, columns);
+            return Load(connection, files, options, readers, columns);
         }
         finally
         {
             foreach (var reader in readers) reader.DeleteCleanCopy();
+            connection.Execute($"drop table if exists {Aggregate}");
+            connection.Execute($"drop table if exists {Overlaps}");
         }
     }
 
     private static (LandingResult Landing, TypingResult Typing) Load(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options,
-        EntitySpec entity, List<CsvExtractReader> readers, List<string> columns)
+        List<CsvExtractReader> readers, List<string> columns)
     {
+        var numbered = false;
         try
         {
-            CreateAggregate(connection, entity, readers, columns, options, numbered: false);
+            CreateAggregate(connection, readers, columns, options, numbered);
         }
         catch (DuckDBException) when (CleanAll(readers))
         {
             // DuckDB's reader stopped on a stray carriage return or binary junk: read the cleaned copies in order,
             // line by line, leaving the records that held those bytes out (they are rejected with their lines).
             CsvExtractReader.ResetRejects(connection);
-            CreateAggregate(connection, entity, readers, columns, options, numbered: true);
+            numbered = true;
+            CreateAggregate(connection, readers, columns, options, numbered);
         }
-        return Finish(connection, files, options, entity, readers, columns);
+        return Finish(connection, files, options, readers, columns, numbered);
     }
 
     private static bool CleanAll(List<CsvExtractReader> readers)
@@ -62,63 +78,103 @@ public static class UsageEventsStreamingLoad
         return cleaned;
     }
 
-    private static void CreateAggregate(DuckDBConnection connection, EntitySpec entity, List<CsvExtractReader> readers, List<string> columns,
-        IngestOptions options, bool numbered)
+    /// <summary>
+    /// Good events per file and account-day (distinct users in two steps: account, day and user first, then
+    /// account-day, a plain group-by DuckDB can spill), and one row per file for its bad ones.
+    /// </summary>
+    private static void CreateAggregate(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, IngestOptions options, bool numbered)
     {
-        var valid = CheckedRowsSql.Ok;
-        // Distinct users per account-day in two steps (account, day, user first, then account-day): a plain group-by
-        // that DuckDB can spill to disk, where count(distinct) inside grouping sets held gigabytes at 50M events.
+        var ok = CheckedRowsSql.Ok;
         connection.Execute($"""
             create or replace temp table {Aggregate} as
-            with checked as ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: false, numbered: numbered), keepExtras: false, window: options.Plausible)}),
+            with checked as ({CheckedRows(readers, columns, options, ignoreErrors: false, numbered: numbered)}),
             per_user as (
-                select grouping({LandingColumns.File}) = 1 as by_user, {LandingColumns.File}, ok, account_id, date, user_id, count(*) as events
+                select {LandingColumns.File}, ok, account_id, date, user_id, count(*) as events
                 from (
-                    select {LandingColumns.File}, {valid} as ok, case when {valid} then account_id end as account_id,
-                        case when {valid} then cast(timezone('UTC', occurred_at) as date) end as date,
-                        case when {valid} then user_id end as user_id
+                    select {LandingColumns.File}, {ok} as ok, case when {ok} then account_id end as account_id,
+                        case when {ok} then {Day} end as date, case when {ok} then user_id end as user_id
                     from checked
                 )
-                group by grouping sets ((ok, account_id, date, user_id), ({LandingColumns.File}))
+                group by all
             )
-            select true as by_day, null::varchar as {LandingColumns.File}, ok, account_id, date,
-                count(*) filter (where ok) as active_users, sum(events)::bigint as events
-            from per_user where by_user
-            group by ok, account_id, date
-            union all
-            select false, {LandingColumns.File}, null, null, null, null, events
-            from per_user where not by_user
+            select {LandingColumns.File}, ok, account_id, date, count(*) filter (where ok) as active_users, sum(events)::bigint as events
+            from per_user
+            group by all
             """);
     }
 
     private static (LandingResult Landing, TypingResult Typing) Finish(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options,
-        EntitySpec entity, List<CsvExtractReader> readers, List<string> columns)
+        List<CsvExtractReader> readers, List<string> columns, bool numbered)
     {
+        var entity = InputContract.UsageEvents;
         long structural = 0;
         var maps = new Dictionary<string, CsvLineMap>(StringComparer.Ordinal);
         foreach (var reader in readers)
         {
-            var rows = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where not by_day and {LandingColumns.File} = $1", reader.File.Path);
+            var rows = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where {LandingColumns.File} = $1", reader.File.Path);
             var (map, records) = reader.CollectRejects(connection, rows);
             maps[reader.File.Path] = map;
             structural += records;
         }
         CsvExtractReader.ResetRejects(connection);
-        var rejected = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where by_day and not ok");
+        var rejected = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where not ok");
         if (rejected > 0)
         {
             ListBadRows(connection, readers, columns, maps, options);
         }
-        var pending = PendingTables.NameFor(UsageEventsDaily.Table);
+
+        var filesTable = Sql.Identifier(PendingTables.NameFor(UsageEventsDaily.FilesTable));
+        var paths = string.Join(", ", files.Select(f => $"({Sql.Literal(f.Path)})"));
         connection.Execute($"""
-            create or replace table {Sql.Identifier(pending)} as
-            select account_id, date, active_users, events, null::bigint as key_events
-            from {Aggregate} where by_day and ok order by account_id, date
+            create or replace table {filesTable} as
+            select f.file, min(a.date) as first_day, max(a.date) as last_day, coalesce(sum(a.events), 0)::bigint as events
+            from (values {paths}) f(file)
+            left join {Aggregate} a on a.{LandingColumns.File} = f.file and a.ok
+            group by f.file
+            order by f.file
             """);
-        var typed = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where by_day");
-        connection.Execute($"drop table {Aggregate}");
+        connection.Execute($"""
+            create or replace temp table {Overlaps} as
+            select distinct greatest(a.first_day, b.first_day) as lo, least(a.last_day, b.last_day) as hi
+            from {filesTable} a join {filesTable} b on a.file < b.file and a.first_day <= b.last_day and b.first_day <= a.last_day
+            """);
+        var daily = Sql.Identifier(PendingTables.NameFor(UsageEventsDaily.Table));
+        var inOverlap = $"exists (select 1 from {Overlaps} o where date between o.lo and o.hi)";
+        long duplicates = 0;
+        if (connection.RowCount(Overlaps) == 0)
+        {
+            // No two files share a day, so no account-day has events from two files: the per-file rows are the days.
+            connection.Execute($"""
+                create or replace table {daily} as
+                select account_id, date, sum(active_users)::bigint as active_users, sum(events)::bigint as events, null::bigint as key_events
+                from {Aggregate} where ok
+                group by all
+                order by all
+                """);
+        }
+        else
+        {
+            // The days two files share are read again and their events counted once by key.
+            var shared = $"(select * from ({CheckedRows(readers, columns, options, ignoreErrors: true, numbered: numbered)}) "
+                + $"where exists (select 1 from {Overlaps} o where {Day} between o.lo and o.hi))";
+            connection.Execute($"""
+                create or replace table {daily} as
+                select * from (
+                    select account_id, date, sum(active_users)::bigint as active_users, sum(events)::bigint as events, null::bigint as key_events
+                    from {Aggregate} where ok and not {inOverlap}
+                    group by all
+                    union all
+                    ({UsageEventsDaily.AggregateSql(shared, Day)})
+                )
+                order by all
+                """);
+            duplicates = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where ok and {inOverlap}")
+                - connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {daily} where {inOverlap}");
+        }
+        var typed = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate}");
         var landing = new LandingResult(files.Select(f => f.Path).ToList(), typed, structural, files.Sum(f => new FileInfo(f.Path).Length));
-        return (landing, new TypingResult(entity.Name, UsageEventsDaily.Table, typed, rejected, 0, connection.RowCount(pending)));
+        return (landing, new TypingResult(entity.Name, UsageEventsDaily.Table, typed, rejected, duplicates,
+            connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table))));
     }
 
     private static void ListBadRows(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, Dictionary<string, CsvLineMap> maps,
@@ -127,7 +183,7 @@ public static class UsageEventsStreamingLoad
         var entity = InputContract.UsageEvents;
         connection.Execute($"""
             create or replace temp table {Bad} as
-            select * from ({CheckedRowsSql.Build(entity, columns, Source(readers, ignoreErrors: true, numbered: true), keepExtras: false, window: options.Plausible)})
+            select * exclude ({Fast}, {FastAt}, {Day}) from ({CheckedRows(readers, columns, options, ignoreErrors: true, numbered: true)})
             where not {CheckedRowsSql.Ok}
             """);
         foreach (var (file, map) in maps)
@@ -138,12 +194,49 @@ public static class UsageEventsStreamingLoad
         connection.Execute($"drop table {Bad}");
     }
 
+    /// <summary>The files' rows checked (with the fast path), with their UTC day as <c>_ingest_day</c>.</summary>
+    private static string CheckedRows(List<CsvExtractReader> readers, List<string> columns, IngestOptions options, bool ignoreErrors, bool numbered)
+    {
+        var entity = InputContract.UsageEvents;
+        var source = $"(select *, coalesce({Between(FastAt, options.Plausible)}, false) as {Fast} from (select *, {FastTimestamp(entity)} as {FastAt} from {Source(readers, ignoreErrors, numbered)}))";
+        var fast = new FastPath(Fast, new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            // Whole seconds in UTC: to_timestamp(epoch) reads them without the session zone's calendar.
+            ["occurred_at"] = $"to_timestamp(epoch({FastAt}))",
+        }, [Fast, FastAt]);
+        return $"""
+            select *, case when {Fast} then cast({FastAt} as date) else cast(timezone('UTC', occurred_at) as date) end as {Day}
+            from ({CheckedRowsSql.Build(entity, columns, source, keepExtras: false, window: options.Plausible, fast: fast)})
+            """;
+    }
+
+    /// <summary>
+    /// The event's time when the whole row is in the canonical form: every text value non-empty with nothing to trim
+    /// and occurred_at as <c>YYYY-MM-DDTHH:MM:SSZ</c> (a cast that fails on anything but digits in the places of '_');
+    /// else NULL.
+    /// </summary>
+    private static string FastTimestamp(EntitySpec entity)
+    {
+        var trimmed = entity.Columns.Select(c => Sql.Identifier(c.Name))
+            .Select(c => $"{c} <> '' and {c} not like ' %' and {c} not like '% '");
+        return $"case when {string.Join(" and ", trimmed)} and occurred_at like '____-__-__T__:__:__Z' then try_cast(occurred_at as timestamp) end";
+    }
+
+    /// <summary>The plausible window's test on a UTC timestamp, or true without a window.</summary>
+    private static string Between(string timestamp, PlausibleWindow? window)
+    {
+        if (window is null) return $"{timestamp} is not null";
+        var low = window.Earliest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var high = window.LatestEvent.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        return $"{timestamp} between timestamp '{low} 00:00:00' and timestamp '{high}'";
+    }
+
     /// <summary>Every file's rows, less the records a cleaning found stray bytes in (by line: they are read numbered then).</summary>
     private static string Source(List<CsvExtractReader> readers, bool ignoreErrors, bool numbered)
     {
         var union = "(" + string.Join(" union all by name ", readers.Select(r => "(" + r.SelectSql(ignoreErrors, numbered) + ")")) + ")";
         var stray = readers.Where(r => r.StrayRecords.Count > 0)
-            .Select(r => $"({LandingColumns.File} = {Sql.Literal(r.File.Path)} and {LandingColumns.Line} in ({string.Join(", ", r.StrayRecords.Select(x => x.Line.ToString(System.Globalization.CultureInfo.InvariantCulture)))}))")
+            .Select(r => $"({LandingColumns.File} = {Sql.Literal(r.File.Path)} and {LandingColumns.Line} in ({string.Join(", ", r.StrayRecords.Select(x => x.Line.ToString(CultureInfo.InvariantCulture)))}))")
             .ToList();
         return stray.Count == 0 ? union : $"(select * from {union} where not ({string.Join(" or ", stray)}))";
     }
