@@ -57,16 +57,25 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
             RejectThreshold = config.RejectThreshold,
             Plausible = Window(context),
         };
-        SourceSetResult outcome;
+        SourceSetResult? outcome = null;
+        string? fullBecause = null;
         if (plan is { Change: InputChange.Added })
         {
-            var appended = AppendIngest.Run(context.Connection, plan.Added, options, cancellationToken);
-            LoadedFiles.Append(context.Connection, plan.Added, context.RunId);
-            outcome = new SourceSetResult(appended, [$"appended {plan.Added.Count} new files, the loaded ones unchanged: {string.Join(", ", plan.Added.Select(f => Path.GetFileName(f.Path)))}"]);
+            try
+            {
+                var appended = AppendIngest.Run(context.Connection, plan.Added, options, cancellationToken);
+                LoadedFiles.Append(context.Connection, plan.Added, context.RunId);
+                outcome = new SourceSetResult(appended, [$"appended {plan.Added.Count} new files, the loaded ones unchanged: {string.Join(", ", plan.Added.Select(f => Path.GetFileName(f.Path)))}"]);
+            }
+            catch (AppendNotPossibleException ex)
+            {
+                fullBecause = ex.Message;
+            }
         }
-        else
+        if (outcome is null)
         {
-            outcome = SourceSetIngest.Run(context.Connection, config, options, presetsDirectory, null, cancellationToken);
+            var full = SourceSetIngest.Run(context.Connection, config, options, presetsDirectory, null, cancellationToken);
+            outcome = fullBecause is null ? full : full with { Notes = [.. full.Notes, $"full ingest: {fullBecause}"] };
             if (plan?.Files is { } files) LoadedFiles.Replace(context.Connection, files, context.RunId);
             else LoadedFiles.Clear(context.Connection);
         }

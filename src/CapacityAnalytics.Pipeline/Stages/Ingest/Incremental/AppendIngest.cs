@@ -36,6 +36,12 @@ public static class AppendIngest
                 var entity = InputContract.Find(group.Key) ?? throw new IngestException($"unknown entity '{group.Key}'.");
                 var watch = Stopwatch.StartNew();
                 var files = group.OrderBy(f => f.Order).Select(f => new ExtractFile(f.Path, FormatOf(f.Path), f.Order)).ToList();
+                if (entity == InputContract.UsageEvents)
+                {
+                    pending.Add(UsageEventsDaily.Table);
+                    results.Add(UsageEventsAppend.Run(connection, files, options));
+                    continue;
+                }
                 var landing = LandingLoader.Land(connection, entity, files);
                 var typing = LandedEntityTyper.Type(connection, entity.Name, options);
                 connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity.Name))}");

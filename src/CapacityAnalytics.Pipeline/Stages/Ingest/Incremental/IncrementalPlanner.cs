@@ -47,8 +47,10 @@ public static class IncrementalPlanner
 
     /// <summary>
     /// New files can be appended when the pipeline reads one canonical folder, each new file belongs to a keyed
-    /// entity already loaded (usage_events are summed per account-day, so they always reload) and sorts after every
-    /// loaded file of its entity: it then gets the highest file order, exactly as a full ingest would give it.
+    /// entity already loaded and sorts after every loaded file of its entity: it then gets the highest file order,
+    /// exactly as a full ingest would give it. New usage_events CSVs can be appended when the warehouse knows the days
+    /// of every loaded usage_events file (<see cref="UsageEventsDaily.FilesTable"/>); whether they share a day with
+    /// those is only known once they are read (<see cref="AppendIngest"/> then falls back to a full ingest).
     /// </summary>
     private static bool CanAppend(DuckDBConnection connection, PipelineConfig config, List<InputFile> added, IEnumerable<InputFile> known)
     {
@@ -57,10 +59,23 @@ public static class IncrementalPlanner
         foreach (var file in added)
         {
             var entity = InputContract.Find(file.Entity);
-            if (entity is null || entity == InputContract.UsageEvents || entity.Key.Count == 0) return false;
+            if (entity == InputContract.UsageEvents)
+            {
+                if (!UsageEventsAppendable(connection, file, loaded[file.Entity])) return false;
+                continue;
+            }
+            if (entity is null || entity.Key.Count == 0) return false;
             if (!connection.TableExists(entity.StagingTable)) return false;
             if (loaded[file.Entity].Any(k => string.CompareOrdinal(k.Path, file.Path) >= 0)) return false;
         }
         return added.Count > 0;
+    }
+
+    private static bool UsageEventsAppendable(DuckDBConnection connection, InputFile file, IEnumerable<InputFile> loaded)
+    {
+        if (!file.Path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)) return false;
+        if (!connection.TableExists(UsageEventsDaily.Table) || !connection.TableExists(UsageEventsDaily.FilesTable)) return false;
+        var recorded = connection.Strings($"select file from {UsageEventsDaily.FilesTable}").ToHashSet(StringComparer.Ordinal);
+        return recorded.SetEquals(loaded.Select(l => l.Path));
     }
 }

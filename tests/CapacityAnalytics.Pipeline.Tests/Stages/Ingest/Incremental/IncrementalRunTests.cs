@@ -131,6 +131,76 @@ public class IncrementalRunTests
         Assert.Equal(15, harness.Scalar<double>("select duration_minutes from raw_activities where activity_id = 'ACT-D0000001'"));
     }
 
+    [Fact]
+    public void A_new_day_of_usage_events_is_appended_without_reading_the_loaded_events_again()
+    {
+        // Given a warehouse loaded from the company's extracts and a usage_events export up to 2026-10-02
+        using var harness = new PipelineHarness();
+        WriteUsageEvents(harness);
+        harness.Run(Stages);
+        const string day = "2026-10-03";
+        var before = harness.Scalar<long>("select sum(events)::bigint from raw_usage_events_daily");
+
+        // When the next day's events arrive in a file of their own: ACC-00001 has 2 users and 3 events, ACC-00002 1 and 1
+        File.WriteAllLines(Path.Combine(harness.Extracts, $"usage_events_{day}.csv"),
+        [
+            "account_id,user_id,occurred_at,event",
+            $"ACC-00001,U-1,{day}T09:00:00Z,login",
+            $"ACC-00001,U-1,{day}T09:05:00Z,report_run",
+            $"ACC-00001,U-2,{day}T10:00:00Z,login",
+            $"ACC-00002,U-3,{day}T11:00:00Z,login",
+        ]);
+        var second = harness.Run(Stages);
+
+        // Then ingest read only the new file's four events and added its two account-days
+        var ingest = second.Stages.Single(s => s.Stage == "ingest");
+        Assert.Equal(4, ingest.RowsIn);
+        Assert.Contains(ingest.Details, d => d.Contains("appended 1 new files", StringComparison.Ordinal));
+        Assert.Equal(["ACC-00001 2 3", "ACC-00002 1 1"],
+            harness.Strings($"select concat_ws(' ', account_id, active_users, events) from raw_usage_events_daily where date = date '{day}' order by 1"));
+        Assert.Equal(before + 4, harness.Scalar<long>("select sum(events)::bigint from raw_usage_events_daily"));
+        // and the tables hold exactly what a full ingest of the folder gives
+        using var full = new DuckDBConnection("DataSource=:memory:");
+        full.Open();
+        IngestService.IngestFolder(full, harness.Extracts, new IngestOptions { Timezone = "UTC", RejectThreshold = 0.01 });
+        Assert.Equal(Checksum(full, "raw_usage_events_daily"), Checksum(harness, "raw_usage_events_daily"));
+        Assert.Equal(Checksum(full, "raw_usage_events_file"), Checksum(harness, "raw_usage_events_file"));
+    }
+
+    [Fact]
+    public void A_usage_events_file_that_shares_a_day_with_a_loaded_one_is_a_full_ingest_that_counts_shared_events_once()
+    {
+        // Given a warehouse loaded from the company's extracts and a usage_events export up to 2026-10-02
+        using var harness = new PipelineHarness();
+        WriteUsageEvents(harness);
+        harness.Run("ingest");
+
+        // When a re-export of 2026-10-02 arrives: that day's two loaded events again, and one new event
+        File.WriteAllLines(Path.Combine(harness.Extracts, "usage_events_reexport.csv"),
+        [
+            "account_id,user_id,occurred_at,event",
+            "ACC-00001,U-2,2026-10-02T09:00:00Z,login",
+            "ACC-00002,U-3,2026-10-02T10:00:00Z,login",
+            "ACC-00002,U-4,2026-10-02T23:59:59Z,login",
+        ]);
+        var second = harness.Run("ingest");
+
+        // Then the run reads every file again, says why, and counts the re-exported events once: 2 + 1 on 10-02
+        Assert.Contains(second.Stages[0].Details, d => d.Contains("full ingest: usage_events: usage_events_reexport.csv", StringComparison.Ordinal));
+        Assert.Equal(["2026-10-01 1", "2026-10-02 3"],
+            harness.Strings("select date || ' ' || sum(events) from raw_usage_events_daily group by date order by date"));
+    }
+
+    // Three events: ACC-00001 on 2026-10-01 and 10-02, ACC-00002 on 10-02.
+    private static void WriteUsageEvents(PipelineHarness harness) =>
+        File.WriteAllLines(Path.Combine(harness.Extracts, "usage_events.csv"),
+        [
+            "account_id,user_id,occurred_at,event",
+            "ACC-00001,U-1,2026-10-01T09:00:00Z,login",
+            "ACC-00001,U-2,2026-10-02T09:00:00Z,login",
+            "ACC-00002,U-3,2026-10-02T10:00:00Z,login",
+        ]);
+
     private static string FileHashOf(string path) => FileHash.Sha256(path);
 
     private static string Checksum(PipelineHarness harness, string table)

@@ -1,0 +1,57 @@
+using CapacityAnalytics.Core.Contract;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
+
+/// <summary>
+/// New usage_events files join the loaded account-days without reading the loaded files again: they are checked and
+/// aggregated as in a full ingest, and when no day of theirs lies within the days of a loaded file (a daily export
+/// after the last one), no account-day can hold events of both, so the new account-days are added as they are.
+/// A new file that shares a day with a loaded one may repeat its events: <see cref="AppendNotPossibleException"/>
+/// sends the run to a full ingest, which counts them once.
+/// </summary>
+public static class UsageEventsAppend
+{
+    /// <summary>
+    /// The changes the transform rebuilds from: the account-days the new files add. It is shared with the other
+    /// entities' appends; a transform that succeeds empties it.
+    /// </summary>
+    public const string ChangeTable = "ingest_change";
+
+    public static EntityIngestResult Run(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var (landing, typing) = UsageEventsStreamingLoad.Load(connection, files, options);
+        var daily = Sql.Identifier(PendingTables.NameFor(UsageEventsDaily.Table));
+        var fileDays = Sql.Identifier(PendingTables.NameFor(UsageEventsDaily.FilesTable));
+        var clash = connection.Strings($"""
+            select parse_filename(n.file) || ' (' || n.first_day || ' to ' || n.last_day || ') shares days with the loaded '
+                || parse_filename(o.file) || ' (' || o.first_day || ' to ' || o.last_day || ')'
+            from {fileDays} n join {UsageEventsDaily.FilesTable} o on n.first_day <= o.last_day and o.first_day <= n.last_day
+            order by n.file, o.file
+            limit 1
+            """);
+        if (clash.Count > 0)
+        {
+            throw new AppendNotPossibleException($"usage_events: {clash[0]}; a full ingest counts the events they share once");
+        }
+        connection.Execute($"create table if not exists {ChangeTable} (entity varchar, account_id varchar, csm_id varchar, day date)");
+        connection.Execute($"insert into {ChangeTable} select {Sql.Literal(InputContract.UsageEvents.Name)}, account_id, null, date from {daily}");
+        connection.Execute($"""
+            create or replace table {daily} as
+            select * from (select * from {UsageEventsDaily.Table} union all select * from {daily}) order by account_id, date
+            """);
+        connection.Execute($"""
+            create or replace table {fileDays} as
+            select * from (select * from {UsageEventsDaily.FilesTable} union all select * from {fileDays}) order by file
+            """);
+        var rows = connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table));
+        return new EntityIngestResult(InputContract.UsageEvents.Name, landing.Files, landing.RowsLanded + landing.StructuralRejects,
+            typing.RowsLoaded, typing.RowsRejected + landing.StructuralRejects, typing.DuplicatesSuperseded, watch.Elapsed.TotalSeconds,
+            landing.Bytes, UsageEventsDaily.Table, rows);
+    }
+}
+
+/// <summary>New files cannot join the loaded ones as they are: the run ingests every file instead.</summary>
+public sealed class AppendNotPossibleException(string message) : Exception(message);
