@@ -23,6 +23,12 @@ public static class ContractMarkdown
             {
                 text.Append("Key: ").Append(string.Join(", ", entity.Key.Select(k => $"`{k}`"))).Append("\n\n");
             }
+            if (entity == InputContract.UsageEvents)
+            {
+                text.Append("Event key: `account_id`, `user_id`, `occurred_at`, `event`. Files whose days overlap are re-exports of one stream: ");
+                text.Append("an event counts as often as the one file holding its key most often (two identical events in one export are two ");
+                text.Append("events; the same event in two exports is one). A new file that shares no day with a loaded one is appended on its own.\n\n");
+            }
             text.Append("| column | required | type | default |\n|---|---|---|---|\n");
             foreach (var column in entity.Columns)
             {
