@@ -32,8 +32,27 @@ public sealed record FloorResult(IReadOnlyList<BenchStep> Entities, MemoryPeak M
     public long Rows => Entities.Sum(e => e.Rows);
 }
 
+/// <summary>
+/// The incremental profile: after the full run, one new day of data arrives as new files and the pipeline runs again on
+/// the same warehouse and output folder.
+/// </summary>
+/// <param name="NewDay">The files written for the new day.</param>
+/// <param name="Stages">Each stage of the second run, timed as the full run's.</param>
+/// <param name="IngestDetails">What the ingest stage said it did (appended the new files, or a full ingest).</param>
+public sealed record IncrementalResult(NewDayResult NewDay, IReadOnlyList<BenchStep> Stages, IReadOnlyList<string> IngestDetails)
+{
+    public double PipelineSeconds => Stages.Sum(s => s.Seconds);
+
+    public MemoryPeak PipelineMemory => Stages.Aggregate(MemoryPeak.None, (peak, s) => peak.Max(s.Memory));
+
+    /// <summary>Ingest appended the new files to the loaded ones (its details say so) rather than reloading everything.</summary>
+    public bool Appended => IngestDetails.Any(d => d.StartsWith("appended ", StringComparison.Ordinal));
+}
+
 /// <summary>Everything measured for one profile.</summary>
-public sealed record ProfileResult(BenchProfile Profile, int Seed, BenchInput Input, FloorResult Floor, IReadOnlyList<BenchStep> Stages)
+/// <param name="Incremental">The second run after one new day; null in results made before it existed.</param>
+public sealed record ProfileResult(BenchProfile Profile, int Seed, BenchInput Input, FloorResult Floor, IReadOnlyList<BenchStep> Stages,
+    IncrementalResult? Incremental = null)
 {
     public double PipelineSeconds => Stages.Sum(s => s.Seconds);
 
@@ -46,6 +65,17 @@ public sealed record ProfileResult(BenchProfile Profile, int Seed, BenchInput In
 
     /// <summary>Ingest stage time over floor time.</summary>
     public double IngestRatio => Ratio(IngestSeconds, Floor.Seconds);
+
+    /// <summary>Incremental run time over full pipeline time (NaN without an incremental run).</summary>
+    public double IncrementalRatio => Incremental is null ? double.NaN : Ratio(Incremental.PipelineSeconds, PipelineSeconds);
+
+    /// <summary>A stage's incremental time over its full-run time (NaN when either run lacks it).</summary>
+    public double IncrementalStageRatio(string stage)
+    {
+        var full = Stages.Where(s => s.Name == stage).ToList();
+        var incremental = Incremental?.Stages.Where(s => s.Name == stage).ToList();
+        return full.Count == 0 || incremental is not { Count: > 0 } ? double.NaN : Ratio(incremental.Sum(s => s.Seconds), full.Sum(s => s.Seconds));
+    }
 
     public static double Ratio(double numerator, double denominator) => denominator > 0 ? numerator / denominator : double.NaN;
 }

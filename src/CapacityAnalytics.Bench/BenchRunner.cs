@@ -5,10 +5,13 @@ using CapacityAnalytics.Pipeline.Running;
 namespace CapacityAnalytics.Bench;
 
 /// <summary>
-/// Runs one benchmark profile: generates (or reuses) its company, warms the page cache, runs every pipeline stage on
-/// a fresh warehouse with every serverless publish target, then the raw read_csv floor on the same files.
+/// Runs one benchmark profile: generates (or reuses) its company, warms the page cache, links its files into the run's
+/// own extract folder, runs every pipeline stage on a fresh warehouse with every serverless publish target, adds one new
+/// day of data to the run's folder and runs the pipeline again on the same warehouse (the incremental profile), then the
+/// raw read_csv floor on the generated files.
 /// </summary>
-public sealed class BenchRunner(string dataRoot, string runRoot, int seed, IRunObserver observer)
+/// <param name="clock">The runs' clock (the system clock by default); it decides what is plausible and names the runs.</param>
+public sealed class BenchRunner(string dataRoot, string runRoot, int seed, IRunObserver observer, TimeProvider? clock = null)
 {
     public ProfileResult Run(BenchProfile profile, CancellationToken cancellationToken = default)
     {
@@ -21,17 +24,31 @@ public sealed class BenchRunner(string dataRoot, string runRoot, int seed, IRunO
         var runDirectory = Path.Combine(runRoot, FormattableString.Invariant($"{profile.Name}-seed{seed}"));
         if (Directory.Exists(runDirectory)) Directory.Delete(runDirectory, recursive: true);
         Directory.CreateDirectory(runDirectory);
+        // The generated company is reused by later runs: this run reads, and adds the new day to, its own folder.
+        var extracts = Path.Combine(runDirectory, "extracts");
+        var linked = RunExtracts.Create(input, extracts);
+        if (linked < input.Files.Count) observer.Note($"{profile.Name}: {input.Files.Count - linked} of {input.Files.Count} extract files copied (the file system cannot hard-link them)");
 
         observer.Note($"{profile.Name}: pipeline (ingest, transform, calibrate, publish) into {runDirectory}");
         Settle();
-        var config = Config(input.Directory, Path.Combine(runDirectory, "pipeline"));
+        var config = Config(extracts, Path.Combine(runDirectory, "pipeline"));
         var stages = new BenchObserver(sampler, observer);
-        new PipelineRunner(TimeProvider.System, stages).Run(config, StageCatalog.For(config), "bench", cancellationToken);
+        new PipelineRunner(clock ?? TimeProvider.System, stages).Run(config, StageCatalog.For(config), "bench", cancellationToken);
+
+        var newDay = NewDay.Write(extracts);
+        observer.Note(FormattableString.Invariant(
+            $"{profile.Name}: incremental: one new day ({newDay.Day:yyyy-MM-dd}, {newDay.Rows:N0} rows in {newDay.Files.Count} files), the pipeline again on the same warehouse"));
+        Settle();
+        var incrementalStages = new BenchObserver(sampler, observer);
+        var summary = new PipelineRunner(clock ?? TimeProvider.System, incrementalStages).Run(config, StageCatalog.For(config), "bench", cancellationToken);
+        var ingest = summary.Stages.FirstOrDefault(s => s.Stage == "ingest");
+        var incremental = new IncrementalResult(newDay, incrementalStages.Stages,
+            ingest?.Details ?? (summary.NothingToDo ? ["no new input: nothing to do"] : []));
 
         observer.Note($"{profile.Name}: floor (one read_csv per entity into a fresh DuckDB file)");
         Settle();
         var floor = FloorLoad.Run(input, Path.Combine(runDirectory, "floor.duckdb"), sampler, cancellationToken);
-        return new ProfileResult(profile, seed, input, floor, stages.Stages);
+        return new ProfileResult(profile, seed, input, floor, stages.Stages, incremental);
     }
 
     /// <summary>The ad-hoc canonical pipeline over the company with every serverless publish target.</summary>

@@ -27,6 +27,31 @@ public static class BenchTables
         return new ReportTable($"Profile {result.Profile.Name}", StageColumns, rows);
     }
 
+    public static readonly IReadOnlyList<string> IncrementalColumns =
+        ["stage", "full seconds", "incremental seconds", "incremental / full", "rows", "peak RSS MB", "peak managed MB"];
+
+    /// <summary>
+    /// The incremental run after one new day, stage by stage against the full run: seconds of each, their ratio, the
+    /// rows the incremental stage processed and its memory peak. Empty when the profile has no incremental run.
+    /// </summary>
+    public static ReportTable Incremental(ProfileResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var rows = new List<IReadOnlyList<string>>();
+        if (result.Incremental is { } incremental)
+        {
+            foreach (var stage in incremental.Stages)
+            {
+                var full = result.Stages.Where(s => s.Name == stage.Name).ToList();
+                rows.Add(IncrementalRow(stage.Name, full.Count > 0 ? Seconds(full.Sum(s => s.Seconds)) : "", stage, result.IncrementalStageRatio(stage.Name)));
+            }
+            var ingestRows = incremental.Stages.Where(s => s.Name == "ingest").Sum(s => s.Rows);
+            rows.Add(IncrementalRow("pipeline total", Seconds(result.PipelineSeconds),
+                new BenchStep("total", incremental.PipelineSeconds, ingestRows, incremental.PipelineMemory), result.IncrementalRatio));
+        }
+        return new ReportTable($"Incremental run of profile {result.Profile.Name}: one new day", IncrementalColumns, rows);
+    }
+
     public static ReportTable Input(ProfileResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -65,6 +90,11 @@ public static class BenchTables
     public static string FileMb(long bytes) => (bytes / 1048576.0).ToString("N1", CultureInfo.InvariantCulture);
 
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "";
+
+    private static string[] IncrementalRow(string name, string fullSeconds, BenchStep step, double ratio) =>
+    [
+        name, fullSeconds, Seconds(step.Seconds), Ratio(ratio), Count(step.Rows), Mb(step.Memory.RssBytes), Mb(step.Memory.ManagedBytes),
+    ];
 
     private static string[] Row(string name, BenchStep step, string ratio, bool noMemory) =>
     [

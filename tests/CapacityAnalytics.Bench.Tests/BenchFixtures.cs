@@ -16,4 +16,22 @@ internal static class BenchFixtures
             new MemoryPeak(90 * Mb, Mb));
         return new ProfileResult(profile, 42, input, floor, stages);
     }
+
+    /// <summary>
+    /// <paramref name="result"/> with an incremental run of the given stage seconds: ingest read <paramref name="ingestRows"/>
+    /// rows, the others 1,000; peaks (200 + i) MB RSS and (20 + i) MB managed. The new day 2026-11-01 (from 2026-10-25):
+    /// 0 activities, 7 tickets, 364 usage events.
+    /// </summary>
+    public static ProfileResult WithIncremental(ProfileResult result, double[] stageSeconds, long ingestRows, string ingestNote)
+    {
+        string[] names = ["ingest", "transform", "calibrate", "publish"];
+        var stages = stageSeconds.Select((s, i) => new BenchStep(names[i], s, i == 0 ? ingestRows : 1_000, new MemoryPeak((200 + i) * Mb, (20 + i) * Mb))).ToList();
+        var day = new NewDayResult(new DateOnly(2026, 11, 1), new DateOnly(2026, 10, 25),
+        [
+            new BenchFile("activities", "activities_2026-11-01.csv", 82, 0),
+            new BenchFile("tickets", "tickets_2026-11-01.csv", 752, 7),
+            new BenchFile("usage_events", "usage_events_2026-11-01.csv", 20_679, 364),
+        ], 0.25);
+        return result with { Incremental = new IncrementalResult(day, stages, ["activities 100 loaded", ingestNote]) };
+    }
 }

@@ -49,6 +49,20 @@ public sealed class BenchScalingTests
     }
 
     [Fact]
+    public void Incremental_ratios_are_the_second_runs_seconds_over_the_full_runs()
+    {
+        // S's full run: 4, 3, 2, 1 s (10 s). Incremental 2, 3, 1, 2 s (8 s): 2 / 4, 3 / 3, 1 / 2, 2 / 1 and 8 / 10.
+        var incremental = BenchFixtures.WithIncremental(S, [2, 3, 1, 2], 371, "appended 3 new files");
+
+        Assert.Equal(0.8, incremental.IncrementalRatio, 9);
+        Assert.Equal([0.5, 1, 0.5, 2], new[] { "ingest", "transform", "calibrate", "publish" }.Select(incremental.IncrementalStageRatio));
+        Assert.True(incremental.Incremental!.Appended);
+        Assert.True(double.IsNaN(incremental.IncrementalStageRatio("floor")));
+        Assert.True(double.IsNaN(S.IncrementalRatio));
+        Assert.True(double.IsNaN(S.IncrementalStageRatio("ingest")));
+    }
+
+    [Fact]
     public void Ratios_to_floor_use_the_floor_total()
     {
         Assert.Equal(5, S.TotalRatio, 9);
