@@ -25,6 +25,13 @@ public sealed class BenchObserver(MemorySampler sampler, IRunObserver inner) : I
 
     public void Note(string message) => inner.Note(message);
 
+    /// <summary>The name of the step outside the stages: opening the warehouse, hashing new inputs, planning, the run log.</summary>
+    public const string Bookkeeping = "run bookkeeping";
+
+    /// <summary>Records, first, the part of a run's wall time no stage accounts for (its memory is not sampled).</summary>
+    public void AddBookkeeping(double runSeconds) =>
+        _stages.Insert(0, new BenchStep(Bookkeeping, Math.Max(0, runSeconds - _stages.Sum(s => s.Seconds)), 0, MemoryPeak.None));
+
     /// <summary>The rows a stage processed: rows read when it reports them (ingest, calibrate), else rows written.</summary>
     public static long StageRows(StageResult result)
     {
