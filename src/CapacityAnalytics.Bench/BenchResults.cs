@@ -66,8 +66,16 @@ public sealed record ProfileResult(BenchProfile Profile, int Seed, BenchInput In
     /// <summary>Ingest stage time over floor time.</summary>
     public double IngestRatio => Ratio(IngestSeconds, Floor.Seconds);
 
-    /// <summary>Incremental run time over full pipeline time (NaN without an incremental run).</summary>
-    public double IncrementalRatio => Incremental is null ? double.NaN : Ratio(Incremental.PipelineSeconds, PipelineSeconds);
+    /// <summary>
+    /// Incremental run time over the full run's time in the same stages (the daily run does not calibrate; NaN
+    /// without an incremental run).
+    /// </summary>
+    public double IncrementalRatio => Incremental is null ? double.NaN : Ratio(Incremental.PipelineSeconds, FullSecondsOfIncrementalStages);
+
+    /// <summary>The full run's seconds in the stages the incremental run ran.</summary>
+    public double FullSecondsOfIncrementalStages => Incremental is null
+        ? double.NaN
+        : Stages.Where(s => Incremental.Stages.Any(i => i.Name == s.Name)).Sum(s => s.Seconds);
 
     /// <summary>A stage's incremental time over its full-run time (NaN when either run lacks it).</summary>
     public double IncrementalStageRatio(string stage)

@@ -22,9 +22,9 @@ internal static class BenchFixtures
     /// rows, the others 1,000; peaks (200 + i) MB RSS and (20 + i) MB managed. The new day 2026-11-01 (from 2026-10-25):
     /// 0 activities, 7 tickets, 364 usage events.
     /// </summary>
-    public static ProfileResult WithIncremental(ProfileResult result, double[] stageSeconds, long ingestRows, string ingestNote)
+    public static ProfileResult WithIncremental(ProfileResult result, double[] stageSeconds, long ingestRows, string ingestNote, string[]? stageNames = null)
     {
-        string[] names = ["ingest", "transform", "calibrate", "publish"];
+        var names = stageNames ?? ["ingest", "transform", "calibrate", "publish"];
         var stages = stageSeconds.Select((s, i) => new BenchStep(names[i], s, i == 0 ? ingestRows : 1_000, new MemoryPeak((200 + i) * Mb, (20 + i) * Mb))).ToList();
         var day = new NewDayResult(new DateOnly(2026, 11, 1), new DateOnly(2026, 10, 25),
         [

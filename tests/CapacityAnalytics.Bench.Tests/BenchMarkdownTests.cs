@@ -96,7 +96,7 @@ public sealed class BenchMarkdownTests
 
             New day 2026-11-01 (the rows of 2026-10-25 moved 7 days on): 3 files, 0.0 MB, 371 rows (364 usage events, 0 activities, 7 tickets), written in 0.25 s.
             Ingest appended the new files to the loaded ones.
-            Incremental 5.00 s against the full pipeline's 10.00 s: incremental / full 0.50; peak RSS 203 MB, peak managed 23 MB.
+            Incremental 5.00 s against the full run's 10.00 s in the same stages: incremental / full 0.50; peak RSS 203 MB, peak managed 23 MB.
 
             | stage | full seconds | incremental seconds | incremental / full | rows | peak RSS MB | peak managed MB |
             |---|---:|---:|---:|---:|---:|---:|

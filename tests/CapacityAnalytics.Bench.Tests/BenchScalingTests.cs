@@ -49,6 +49,18 @@ public sealed class BenchScalingTests
     }
 
     [Fact]
+    public void A_daily_run_without_calibration_is_set_against_the_full_runs_same_stages()
+    {
+        // S's full run: ingest 4, transform 3, calibrate 2, publish 1 s; without calibrate 8 s.
+        // The daily run: ingest 0.5, transform 1, publish 0.5 s = 2 s; 2 / 8 = 0.25 (not 2 / 10).
+        var daily = BenchFixtures.WithIncremental(S, [0.5, 1, 0.5], 371, "appended 3 new files", ["ingest", "transform", "publish"]);
+
+        Assert.Equal(8, daily.FullSecondsOfIncrementalStages, 9);
+        Assert.Equal(0.25, daily.IncrementalRatio, 9);
+        Assert.True(double.IsNaN(daily.IncrementalStageRatio("calibrate")));
+    }
+
+    [Fact]
     public void Incremental_ratios_are_the_second_runs_seconds_over_the_full_runs()
     {
         // S's full run: 4, 3, 2, 1 s (10 s). Incremental 2, 3, 1, 2 s (8 s): 2 / 4, 3 / 3, 1 / 2, 2 / 1 and 8 / 10.
