@@ -87,11 +87,12 @@ public sealed class TransformChanges
         connection.Execute($"drop table if exists {AsOfChangeTable}");
     }
 
-    /// <summary>A hash of every file under the SQL folder, the model_* parameter tables, the model version and DuckDB's version.</summary>
+    /// <summary>A hash of the SQL folder's .sql and .yaml files, the model_* parameter tables, the model version and DuckDB's version.</summary>
     private static string Fingerprint(DuckDBConnection connection, string sqlDirectory)
     {
         var text = new StringBuilder();
         foreach (var path in Directory.EnumerateFiles(sqlDirectory, "*", SearchOption.AllDirectories)
+                     .Where(p => Path.GetExtension(p) is ".sql" or ".yaml" or ".yml")
                      .Select(p => Path.GetRelativePath(sqlDirectory, p).Replace('\\', '/')).Order(StringComparer.Ordinal))
         {
             text.Append(path).Append('\n').Append(File.ReadAllText(Path.Combine(sqlDirectory, path))).Append('\n');
