@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.SqlModels;
@@ -13,7 +14,16 @@ public static class SqlModelRunner
 {
     private const int SampleSize = 5;
 
-    public static SqlModelBuildResult Build(DuckDBConnection connection, string sqlDirectory, CapacityModel model, DateOnly? asOf)
+    /// <param name="connection">The warehouse.</param>
+    /// <param name="sqlDirectory">The sql/ folder.</param>
+    /// <param name="model">The capacity model file, loaded into the model_* parameter tables.</param>
+    /// <param name="asOf">The as-of date; null derives it (the latest activity date).</param>
+    /// <param name="incremental">
+    /// When true and the last build and ingest_change allow it (<see cref="TransformChanges"/>), a model declared
+    /// incremental rebuilds only its affected partitions (or nothing when none is affected), and only the tests of
+    /// models whose table may have changed run; every other model is rebuilt in full as always.
+    /// </param>
+    public static SqlModelBuildResult Build(DuckDBConnection connection, string sqlDirectory, CapacityModel model, DateOnly? asOf, bool incremental = false)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(model);
@@ -34,28 +44,54 @@ public static class SqlModelRunner
                     throw new SqlModelDefinitionException($"{macros}: the macros failed to load: {FirstLine(ex.Message)}", ex);
                 }
             }
+            var changes = TransformChanges.Open(connection, sqlDirectory, incremental);
+            // A model an incremental one reads is compared with its last build when rebuilt in full: unchanged, the
+            // incremental reader may still rebuild only its partitions.
+            var readByIncremental = models.Where(m => m.Spec.Incremental is not null).SelectMany(m => m.DependsOn).ToHashSet(StringComparer.Ordinal);
+            var changedWhole = new HashSet<string>(StringComparer.Ordinal);
             var built = new List<BuiltModel>();
             foreach (var m in models)
             {
                 var watch = Stopwatch.StartNew();
+                BuiltModel result;
                 try
                 {
-                    Execute(connection, $"create or replace table {m.Name} as\n{m.Sql}");
+                    if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name) && !m.DependsOn.Any(changedWhole.Contains))
+                    {
+                        result = BuildPartitions(connection, m, partial);
+                    }
+                    else
+                    {
+                        var compare = changes.Incremental && readByIncremental.Contains(m.Name) && connection.TableExists(m.Name);
+                        if (compare) Execute(connection, $"create or replace temp table {Previous} as select * from {m.Name}");
+                        Execute(connection, $"create or replace table {m.Name} as\n{m.Sql}");
+                        var same = compare && Scalar<long>(connection, $"""
+                            select (select count(*) from (select * from {m.Name} except all select * from {Previous}))
+                                 + (select count(*) from (select * from {Previous} except all select * from {m.Name}))
+                            """) == 0;
+                        if (compare) Execute(connection, $"drop table {Previous}");
+                        if (!same) changedWhole.Add(m.Name);
+                        result = new BuiltModel(m.Name, 0, 0, same ? ModelBuild.Unchanged : ModelBuild.Full);
+                    }
                 }
                 catch (DuckDBException ex)
                 {
                     throw new SqlModelDefinitionException($"{m.SqlPath}: model {m.Name} failed to build: {FirstLine(ex.Message)}", ex);
                 }
-                built.Add(new BuiltModel(m.Name, Scalar<long>(connection, $"select count(*) from {m.Name}"), watch.Elapsed.TotalSeconds));
+                built.Add(result with { Rows = Scalar<long>(connection, $"select count(*) from {m.Name}"), Seconds = watch.Elapsed.TotalSeconds });
             }
-            var (passed, failures) = RunTests(connection, models);
+            // A kept table is the one whose tests passed at the last build (same SQL and YAML: the fingerprint); its
+            // tests run again only when one reads a table that may have changed (relationships).
+            var kept = built.Where(b => b.How == ModelBuild.Kept).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
+            var (passed, failures) = RunTests(connection, models, (m, t) => !kept.Contains(m.Name) || (t.To is not null && !kept.Contains(t.To)));
             if (failures.Count > 0)
             {
                 throw new SqlModelTestFailedException(failures);
             }
             var unmapped = UnmappedTypes(connection, models);
+            changes.Commit(connection);
             transaction.Commit();
-            return new SqlModelBuildResult(resolvedAsOf, built, passed, total.Elapsed.TotalSeconds, unmapped);
+            return new SqlModelBuildResult(resolvedAsOf, built, passed, total.Elapsed.TotalSeconds, unmapped) { FullReason = changes.FullReason };
         }
         finally
         {
@@ -71,14 +107,40 @@ public static class SqlModelRunner
         }
     }
 
+    private const string Previous = "_transform_previous";
+    private const string Affected = "_transform_affected";
+
+    /// <summary>Deletes the affected partitions and inserts the model's rows of them; none affected keeps the table.</summary>
+    private static BuiltModel BuildPartitions(DuckDBConnection connection, SqlModel m, SqlModelIncremental partial)
+    {
+        try
+        {
+            Execute(connection, $"create or replace temp table {Affected} as select distinct a.* from ({partial.Affected}) as a(partition_value)");
+        }
+        catch (DuckDBException ex)
+        {
+            throw new SqlModelDefinitionException($"{m.SqlPath}: the affected partitions of {m.Name} (incremental: affected) cannot be selected: {FirstLine(ex.Message)}", ex);
+        }
+        var partitions = Scalar<long>(connection, $"select count(*) from {Affected}");
+        if (partitions > 0)
+        {
+            var column = partial.PartitionBy;
+            Execute(connection, $"delete from {m.Name} where {column} in (select partition_value from {Affected})");
+            Execute(connection, $"insert into {m.Name} by name select * from (\n{m.Sql}\n) as model where model.{column} in (select partition_value from {Affected})");
+        }
+        Execute(connection, $"drop table {Affected}");
+        return new BuiltModel(m.Name, 0, 0, partitions > 0 ? ModelBuild.Partitions : ModelBuild.Kept, partitions);
+    }
+
     /// <summary>Runs the YAML tests of <paramref name="models"/> (already built).</summary>
-    public static (int Passed, IReadOnlyList<SqlModelTestFailure> Failures) RunTests(DuckDBConnection connection, IReadOnlyList<SqlModel> models)
+    public static (int Passed, IReadOnlyList<SqlModelTestFailure> Failures) RunTests(DuckDBConnection connection, IReadOnlyList<SqlModel> models,
+        Func<SqlModel, SqlModelTest, bool>? include = null)
     {
         var passed = 0;
         var failures = new List<SqlModelTestFailure>();
         foreach (var m in models)
         {
-            foreach (var test in m.Spec.Tests)
+            foreach (var test in m.Spec.Tests.Where(t => include is null || include(m, t)))
             {
                 var failing = SqlModelTestCompiler.FailingRows(m.Spec, test);
                 long count;

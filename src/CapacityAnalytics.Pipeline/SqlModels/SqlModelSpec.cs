@@ -20,7 +20,20 @@ public sealed record SqlModelSpec(
 
     /// <summary>For a table declared by YAML alone: the stage whose C# writes it (e.g. calibrate).</summary>
     public string? WrittenBy { get; init; }
+
+    /// <summary>How the model is rebuilt in part after an append (null: always rebuilt in full).</summary>
+    public SqlModelIncremental? Incremental { get; init; }
 }
+
+/// <summary>
+/// An incremental model: the table is partitioned by one column, and after an append the transform rebuilds only the
+/// partitions <see cref="Affected"/> selects (delete them, insert the model's rows of them); see sql/README.md.
+/// </summary>
+/// <param name="PartitionBy">The partition column (e.g. <c>activity_date</c>).</param>
+/// <param name="Affected">A select of one column: the partition values to rebuild, from <c>ingest_change</c> and
+/// <c>as_of_change</c>. It must cover every change of the model's raw inputs, of the as-of date and of the partitions its
+/// incremental upstream models rebuild.</param>
+public sealed record SqlModelIncremental(string PartitionBy, string Affected);
 
 /// <summary>How a published table is written: the order of its rows (same data, same bytes) and its partitions.</summary>
 /// <param name="OrderBy">Columns ordering the rows; <c>all</c> orders by every column.</param>

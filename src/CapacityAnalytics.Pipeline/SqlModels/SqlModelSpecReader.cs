@@ -45,9 +45,9 @@ public static partial class SqlModelSpecReader
             foreach (var entry in root.Children.Keys)
             {
                 var k = Scalar(entry);
-                if (k is not ("model" or "name" or "description" or "grain" or "key" or "columns" or "tests" or "publish" or "written_by"))
+                if (k is not ("model" or "name" or "description" or "grain" or "key" or "columns" or "tests" or "publish" or "written_by" or "incremental"))
                 {
-                    throw Error(entry, $"unknown key '{k}' (expected model, description, grain, key, columns, tests, publish, written_by).");
+                    throw Error(entry, $"unknown key '{k}' (expected model, description, grain, key, columns, tests, publish, written_by, incremental).");
                 }
             }
             var declared = Optional(root, "model") ?? Optional(root, "name");
@@ -80,7 +80,22 @@ public static partial class SqlModelSpecReader
             {
                 Publish = Get(root, "publish") is { } publish ? PublishSettings(publish) : null,
                 WrittenBy = Optional(root, "written_by"),
+                Incremental = Get(root, "incremental") is { } incremental ? IncrementalSettings(incremental) : null,
             };
+        }
+
+        // incremental: {partition_by: <column>, affected: <select of the partition values to rebuild>}
+        private SqlModelIncremental IncrementalSettings(YamlNode node)
+        {
+            var map = node as YamlMappingNode ?? throw Error(node, "incremental is {partition_by: <column>, affected: <select>}.");
+            foreach (var entry in map.Children.Keys)
+            {
+                if (Scalar(entry) is not ("partition_by" or "affected")) throw Error(entry, $"unknown incremental key '{Scalar(entry)}' (expected partition_by, affected).");
+            }
+            var partition = Ident(Get(map, "partition_by") ?? throw Error(node, "incremental needs partition_by: the column whose values are rebuilt."));
+            var affected = Optional(map, "affected");
+            if (string.IsNullOrWhiteSpace(affected)) throw Error(node, "incremental needs affected: a select of the partition values to rebuild.");
+            return new SqlModelIncremental(partition, affected.Trim().TrimEnd(';'));
         }
 
         // publish: true, or publish: {order_by: <columns>, partition_by: <expression>}

@@ -18,19 +18,34 @@ public sealed class TransformStage(string sqlDirectory) : IStage
     public StageResult Run(RunContext context, CancellationToken cancellationToken)
     {
         var asOf = CheckedAsOf(context);
-        var build = SqlModelRunner.Build(context.Connection, sqlDirectory, context.Model, asOf);
+        var build = SqlModelRunner.Build(context.Connection, sqlDirectory, context.Model, asOf, incremental: true);
         var source = asOf is null
             ? "derived: the latest activity date; set as_of in the pipeline file or --as-of to fix it"
             : "from " + (context.Config.AsOfSource ?? "the caller");
         var details = new List<string>
         {
             string.Create(CultureInfo.InvariantCulture, $"{build.Models.Count} models built as of {build.AsOf:yyyy-MM-dd} ({source}), {build.TestsPassed} model tests passed"),
+            BuildLine(build),
         };
         details.AddRange(build.UnmappedTypes.Select(u => string.Create(CultureInfo.InvariantCulture,
             $"unmapped activity type '{u.VendorType}': {u.Activities:N0} activities (add it to type_map in the model file)")));
         details.AddRange(UnlistedCsms(context.Connection));
         var marts = build.Models.Where(m => m.Name.StartsWith("fct_", StringComparison.Ordinal) || m.Name.StartsWith("dim_", StringComparison.Ordinal));
         return new TransformStageResult(Name, 0, 0, marts.Sum(m => m.Rows), details, build, OpenAlerts.Read(context.Connection));
+    }
+
+    /// <summary>
+    /// What was incremental, e.g. "incremental: 7 models over 12 partitions (stg_activities 3, ...), 2 kept, 1 rebuilt
+    /// unchanged, 29 rebuilt", or why everything was rebuilt.
+    /// </summary>
+    public static string BuildLine(SqlModelBuildResult build)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        if (build.FullReason is { } reason) return $"full build: {reason}";
+        var partial = build.Models.Where(m => m.How == ModelBuild.Partitions).ToList();
+        var count = (ModelBuild how) => build.Models.Count(m => m.How == how);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"incremental: {partial.Count} models over {partial.Sum(m => m.Partitions)} partitions ({string.Join(", ", partial.Select(m => $"{m.Name} {m.Partitions}"))}), {count(ModelBuild.Kept)} kept, {count(ModelBuild.Unchanged)} rebuilt unchanged, {count(ModelBuild.Full)} rebuilt");
     }
 
     /// <summary>The as-of date the pipeline sets, checked against the plausible window of the run's clock; null to derive it.</summary>

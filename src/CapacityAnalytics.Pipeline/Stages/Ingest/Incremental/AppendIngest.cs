@@ -9,7 +9,9 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 /// Loads only new files into existing raw tables: each entity's new files are landed and typed as in a full ingest
 /// (same checks, same rejects, deduplicated among themselves), then merged with the raw table by the same
 /// latest-wins rule: the new files have the highest file order, so a key they hold replaces the loaded version.
-/// Every merged table is swapped in at once; a failure leaves the raw tables and their rejects as they were.
+/// Every merged table is swapped in at once; a failure leaves the raw tables and their rejects as they were. The swap
+/// records in <see cref="IngestChangeLog"/> the old and the new version of every new or replaced row (its account,
+/// CSM and natural day, <see cref="ChangeColumns"/>), for the transform to rebuild only what they touch.
 /// </summary>
 public static class AppendIngest
 {
@@ -30,6 +32,7 @@ public static class AppendIngest
                 foreach (var path in paths) connection.Execute($"delete from {RejectsTable.Name} where file = $1", path);
                 transaction.Commit();
             }
+            connection.Execute($"create or replace table {PendingTables.ChangeTable} (entity varchar, account_id varchar, csm_id varchar, day date)");
             foreach (var group in added.GroupBy(f => f.Entity, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -52,7 +55,7 @@ public static class AppendIngest
                     watch.Elapsed.TotalSeconds, landing.Bytes, typing.Table, rows));
             }
             IngestService.ThrowIfOverThreshold(connection, results, options.RejectThreshold);
-            PendingTables.Commit(connection, pending);
+            PendingTables.Commit(connection, pending, changesListed: true);
             return new IngestResult(results, []);
         }
         catch
@@ -74,6 +77,13 @@ public static class AppendIngest
         var raw = Sql.Identifier(rawTable);
         var fresh = Sql.Identifier(PendingTables.NameFor(rawTable));
         var match = string.Join(" and ", entity.Key.Select(k => $"n.{Sql.Identifier(k)} = o.{Sql.Identifier(k)}"));
+        var (account, csm, day) = ChangeColumns(entity);
+        connection.Execute($"""
+            insert into {PendingTables.ChangeTable}
+            select {Sql.Literal(entity.Name)}, {account}, {csm}, {day} from {raw} o where exists (select 1 from {fresh} n where {match})
+            union all
+            select {Sql.Literal(entity.Name)}, {account}, {csm}, {day} from {fresh} o
+            """);
         connection.Execute($"""
             create or replace table {Merge} as
             select o.* from {raw} o where not exists (select 1 from {fresh} n where {match})
@@ -85,6 +95,29 @@ public static class AppendIngest
         connection.Execute($"drop table {fresh}");
         connection.Execute($"alter table {Merge} rename to {fresh}");
         return (connection.RowCount(PendingTables.NameFor(rawTable)), before - kept);
+    }
+
+    /// <summary>
+    /// What a changed row of <paramref name="entity"/> touches (SQL over alias <c>o</c>): its account and CSM (null when
+    /// the entity has none) and its natural day as the models read it (activities: UTC date of occurred_at, as
+    /// stg_activities; tickets: UTC date of created_at; dated entities: their date; accounts and CSMs: none).
+    /// </summary>
+    public static (string Account, string Csm, string Day) ChangeColumns(EntitySpec entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var columns = entity.Columns.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var account = columns.Contains("account_id") ? "trim(o.account_id)" : "null::varchar";
+        var csm = columns.Contains("csm_id") ? "trim(o.csm_id)" : "null::varchar";
+        var day = entity.Name switch
+        {
+            "activities" => "cast(timezone('UTC', o.occurred_at) as date)",
+            "tickets" => "cast(timezone('UTC', o.created_at) as date)",
+            "account_history" => "o.valid_from",
+            "opportunities" => "o.created_on",
+            _ when columns.Contains("date") => "o.date",
+            _ => "null::date",
+        };
+        return (account, csm, day);
     }
 
     private static ExtractFormat FormatOf(string path) =>

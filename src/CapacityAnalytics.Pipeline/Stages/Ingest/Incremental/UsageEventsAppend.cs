@@ -13,12 +13,6 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 /// </summary>
 public static class UsageEventsAppend
 {
-    /// <summary>
-    /// The changes the transform rebuilds from: the account-days the new files add. It is shared with the other
-    /// entities' appends; a transform that succeeds empties it.
-    /// </summary>
-    public const string ChangeTable = "ingest_change";
-
     public static EntityIngestResult Run(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -36,8 +30,8 @@ public static class UsageEventsAppend
         {
             throw new AppendNotPossibleException($"usage_events: {clash[0]}; a full ingest counts the events they share once");
         }
-        connection.Execute($"create table if not exists {ChangeTable} (entity varchar, account_id varchar, csm_id varchar, day date)");
-        connection.Execute($"insert into {ChangeTable} select {Sql.Literal(InputContract.UsageEvents.Name)}, account_id, null, date from {daily}");
+        // The transform rebuilds from these: the account-days the new files add (no loaded one changes).
+        connection.Execute($"insert into {PendingTables.ChangeTable} select {Sql.Literal(InputContract.UsageEvents.Name)}, account_id, null, date from {daily}");
         connection.Execute($"""
             create or replace table {daily} as
             select * from (select * from {UsageEventsDaily.Table} union all select * from {daily}) order by account_id, date

@@ -1,0 +1,84 @@
+using CapacityAnalytics.Pipeline.SqlModels;
+using CapacityAnalytics.Pipeline.Tests.Support;
+using CapacityAnalytics.Pipeline.Warehouse;
+
+namespace CapacityAnalytics.Pipeline.Tests.SqlModels;
+
+public class IncrementalBuildTests
+{
+    private static readonly DateOnly AsOf = new(2025, 3, 31);
+
+    [Fact]
+    public void Only_the_affected_partitions_are_rebuilt_and_the_others_kept_as_they_were()
+    {
+        // Given a model doubling a value per day, declared incremental by day over the 'things' changes, built once
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_days.sql", "select day, value * 2 as doubled from things");
+        dir.Write("m_days.yaml", """
+            grain: one row per day
+            incremental:
+              partition_by: day
+              affected: select day from ingest_change where entity = 'things'
+            """);
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 10), (date '2025-03-02', 20), (date '2025-03-03', 30)) t(day, value)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        var first = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        Assert.Equal("no earlier build to start from", first.FullReason);
+
+        // When days 2 and 3 change in the source but ingest_change lists only day 2
+        w.Connection.Execute("update things set value = value + 1 where day >= date '2025-03-02'");
+        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
+        var second = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then one partition was rebuilt: day 2 is 21 * 2 = 42, day 3 keeps its old 30 * 2 = 60 (a full build gives 62),
+        // day 1 stays 10 * 2 = 20; and the change log is empty
+        Assert.Null(second.FullReason);
+        Assert.Equal((ModelBuild.Partitions, 1L, 3L), second.Models.Select(m => (m.How, m.Partitions, m.Rows)).Single());
+        Assert.Equal([20.0, 42.0, 60.0], w.Rows("select doubled from m_days order by day").Select(r => Convert.ToDouble(r["doubled"], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(0.0, w.Number("select count(*) from ingest_change"));
+
+        // and with nothing changed the table is kept and its tests are not run again
+        var third = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        Assert.Equal(ModelBuild.Kept, third.Models.Single().How);
+    }
+
+    [Theory]
+    [InlineData(null, "the warehouse does not record ingest changes (ingest_change)")]
+    [InlineData("*", "a full ingest")]
+    public void Without_a_change_log_or_after_a_full_ingest_everything_is_rebuilt(string? entity, string reason)
+    {
+        // Given a model built once incrementally
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_days.sql", "select day from things");
+        dir.Write("m_days.yaml", "grain: one row per day\nincremental:\n  partition_by: day\n  affected: select day from ingest_change\n");
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table things as select date '2025-03-01' as day");
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // When there is no ingest_change table, or it says everything changed
+        if (entity is not null)
+        {
+            IngestChangeLog.EnsureExists(w.Connection);
+            w.Connection.Execute("insert into ingest_change values ($1, null, null, null)", entity);
+        }
+        var again = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then the build is full and says why
+        Assert.Equal(reason, again.FullReason);
+        Assert.Equal(ModelBuild.Full, again.Models.Single().How);
+    }
+
+    [Fact]
+    public void Incremental_needs_a_partition_column_and_an_affected_select()
+    {
+        // Given a model whose incremental block has no affected select
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_days.sql", "select 1 as day");
+        var yaml = dir.Write("m_days.yaml", "grain: one row\nincremental:\n  partition_by: day\n");
+
+        // When the catalog reads it, then the error names the file, the line and what to add
+        var ex = Assert.Throws<SqlModelDefinitionException>(() => SqlModelCatalog.Discover(dir.Path));
+        Assert.Equal($"{yaml}:3: incremental needs affected: a select of the partition values to rebuild.", ex.Message);
+    }
+}
