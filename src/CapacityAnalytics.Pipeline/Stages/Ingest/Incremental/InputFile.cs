@@ -4,9 +4,9 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 /// One source file as a run saw it: where, how big, when last written (UTC ticks), its content hash, the entity it
 /// feeds ("" for a vendor-preset folder's files) and its order among that entity's files (later = newer).
 /// </summary>
-public sealed record InputFile(string Path, long Size, long ModifiedTicks, string Sha256, string Entity, int Order)
+public sealed record InputFile(string Path, long Size, long ModifiedTicks, string ContentHash, string Entity, int Order)
 {
     /// <summary>Same path, size and content: the file needs no reload (its time may differ).</summary>
     public bool SameContent(InputFile other) =>
-        string.Equals(Path, other.Path, StringComparison.Ordinal) && Size == other.Size && string.Equals(Sha256, other.Sha256, StringComparison.Ordinal);
+        string.Equals(Path, other.Path, StringComparison.Ordinal) && Size == other.Size && string.Equals(ContentHash, other.ContentHash, StringComparison.Ordinal);
 }

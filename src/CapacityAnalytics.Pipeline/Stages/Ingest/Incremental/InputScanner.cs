@@ -51,8 +51,8 @@ public static class InputScanner
         var info = new FileInfo(path);
         var ticks = info.LastWriteTimeUtc.Ticks;
         var hash = known.TryGetValue(path, out var seen) && seen.Size == info.Length && seen.ModifiedTicks == ticks
-            ? seen.Sha256
-            : FileHash.Sha256(path);
+            ? seen.ContentHash
+            : FileHash.Content(path);
         return new InputFile(path, info.Length, ticks, hash, entity, order);
     }
 }

@@ -4,7 +4,7 @@ using DuckDB.NET.Data;
 namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 
 /// <summary>
-/// <c>loaded_file(path, size, modified_ticks, sha256, entity, file_order, run_id)</c>: the source files the raw tables
+/// <c>loaded_file(path, size, modified_ticks, content_hash, entity, file_order, run_id)</c>: the source files the raw tables
 /// hold, as of the last successful ingest, and the run that loaded each. A full ingest replaces the list; an
 /// appending ingest adds its new files. It is written after the raw tables are swapped in, so a run killed in
 /// between leaves it stale, and a stale list only ever causes a reload, never a skipped one.
@@ -13,14 +13,22 @@ public static class LoadedFiles
 {
     public const string Table = "loaded_file";
 
-    public static void Ensure(DuckDBConnection connection) => connection.Execute(
-        $"create table if not exists {Table} (path varchar primary key, size bigint, modified_ticks bigint, sha256 varchar, "
-        + "entity varchar, file_order integer, run_id varchar)");
+    public static void Ensure(DuckDBConnection connection)
+    {
+        // A warehouse from before the content hash was XXH128 holds SHA-256 values: forgetting them costs one full ingest.
+        if (connection.TableExists(Table) && !connection.ColumnNames(Table).Contains("content_hash", StringComparer.Ordinal))
+        {
+            connection.Execute($"drop table {Table}");
+        }
+        connection.Execute(
+            $"create table if not exists {Table} (path varchar primary key, size bigint, modified_ticks bigint, content_hash varchar, "
+            + "entity varchar, file_order integer, run_id varchar)");
+    }
 
     public static Dictionary<string, InputFile> Read(DuckDBConnection connection)
     {
         Ensure(connection);
-        using var command = connection.Command($"select path, size, modified_ticks, sha256, entity, file_order from {Table} order by path");
+        using var command = connection.Command($"select path, size, modified_ticks, content_hash, entity, file_order from {Table} order by path");
         using var reader = command.ExecuteReader();
         var files = new Dictionary<string, InputFile>(StringComparer.Ordinal);
         while (reader.Read())
@@ -71,7 +79,7 @@ public static class LoadedFiles
         foreach (var file in files)
         {
             connection.Execute($"insert or replace into {Table} values ($1, $2, $3, $4, $5, $6, $7)",
-                file.Path, file.Size, file.ModifiedTicks, file.Sha256, file.Entity, file.Order, runId);
+                file.Path, file.Size, file.ModifiedTicks, file.ContentHash, file.Entity, file.Order, runId);
         }
     }
 }

@@ -22,7 +22,7 @@ public sealed record RunInputs(string? FilesSha256, string ModelSha256, string P
             var text = new StringBuilder();
             foreach (var file in files.OrderBy(f => f.Path, StringComparer.Ordinal))
             {
-                text.Append(file.Entity).Append('\t').Append(file.Path).Append('\t').Append(file.Size).Append('\t').Append(file.Sha256).Append('\n');
+                text.Append(file.Entity).Append('\t').Append(file.Path).Append('\t').Append(file.Size).Append('\t').Append(file.ContentHash).Append('\n');
             }
             filesHash = FileHash.Sha256Text(text.ToString());
         }

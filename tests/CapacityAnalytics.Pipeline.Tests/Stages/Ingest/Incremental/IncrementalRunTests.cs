@@ -61,7 +61,7 @@ public class IncrementalRunTests
         harness.Run(Stages);
         // (loaded_file is bookkeeping: a touched file keeps its row and hash, with its new time)
         var tables = harness.Checksums("loaded_file");
-        const string Loaded = "select string_agg(path || ' ' || sha256 || ' ' || run_id, '; ' order by path) from loaded_file";
+        const string Loaded = "select string_agg(path || ' ' || content_hash || ' ' || run_id, '; ' order by path) from loaded_file";
         var loaded = harness.Strings(Loaded);
         var current = File.ReadAllText(Path.Combine(harness.ParquetRoot, CurrentPointer.FileName));
         var manifest = File.ReadAllBytes(Path.Combine(harness.ParquetRoot, CurrentPointer.LinkName, Manifest.FileName));
@@ -110,7 +110,7 @@ public class IncrementalRunTests
         Assert.DoesNotContain(ingest.Details, d => d.Contains("appended", StringComparison.Ordinal));
         Assert.Equal(123456, harness.Scalar<double>($"select arr from raw_accounts where account_id = '{account}'"));
         Assert.Equal([second.RunId], harness.Strings("select distinct run_id from loaded_file"));
-        Assert.Equal(FileHashOf(accounts), harness.Strings("select sha256 from loaded_file where path like '%/accounts.csv'")[0]);
+        Assert.Equal(FileHashOf(accounts), harness.Strings("select content_hash from loaded_file where path like '%/accounts.csv'")[0]);
     }
 
     [Fact]
@@ -201,7 +201,7 @@ public class IncrementalRunTests
             "ACC-00002,U-3,2026-10-02T10:00:00Z,login",
         ]);
 
-    private static string FileHashOf(string path) => FileHash.Sha256(path);
+    private static string FileHashOf(string path) => FileHash.Content(path);
 
     private static string Checksum(PipelineHarness harness, string table)
     {
