@@ -27,7 +27,9 @@ public static class BenchMarkdown
             .Append("fresh warehouse, then the floor: one `create table x as select * from read_csv('<file>', header=true)` per ")
             .Append("entity into a fresh DuckDB file. Ratio to floor = step seconds / floor seconds. Peak RSS is the highest ")
             .Append("VmRSS sampled every 50 ms during the step (it includes memory the process still holds from earlier steps); ")
-            .Append("peak managed is the highest GC heap size sampled.\n");
+            .Append("peak managed is the highest GC heap size sampled. Run bookkeeping is the part of the run's wall time no stage ")
+            .Append("accounts for (opening the warehouse, hashing new input files, planning the load, the run log; its memory is not ")
+            .Append("sampled), so the pipeline total is the run's wall time.\n");
         text.Append('\n');
         text.Append("Incremental: the pipeline reads the run's own extract folder, which holds hard links to the generated files. ")
             .Append("After the full run (before the floor) one new day arrives there as new files, `activities_<day>.csv`, ")
