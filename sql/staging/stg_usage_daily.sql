@@ -1,11 +1,17 @@
 -- Product usage per account-day from both sources: usage_daily extracts and raw usage events aggregated on ingest.
--- Where both cover the same account-day the usage_daily row wins, so nothing is counted twice.
+-- Where both cover the same account-day the usage_daily row wins, so nothing is counted twice. Both raw tables hold
+-- one row per (account_id, date), trimmed on ingest, so an anti-join keeps the events' days usage_daily lacks: unlike
+-- a window over both, it lets a filter on the day reach the raw tables (an incremental build reads only its days).
 with usage_daily as (
-    select account_id, date, active_users, events, key_events, 1 as source_rank from raw_usage_daily
+    select account_id, date, active_users, events, key_events from raw_usage_daily
 ),
 
 usage_events_daily as (
-    select account_id, date, active_users, events, key_events, 2 as source_rank from raw_usage_events_daily
+    select events_daily.account_id, events_daily.date, events_daily.active_users, events_daily.events, events_daily.key_events
+    from raw_usage_events_daily as events_daily
+    anti join raw_usage_daily as daily
+        on daily.account_id = events_daily.account_id
+        and daily.date = events_daily.date
 ),
 
 both_sources as (
@@ -14,7 +20,7 @@ both_sources as (
     select * from usage_events_daily
 ),
 
-deduplicated as (
+renamed as (
     select
         trim(account_id) as account_id,
         date as usage_date,
@@ -22,7 +28,6 @@ deduplicated as (
         events,
         key_events,
     from both_sources
-    qualify row_number() over (partition by trim(account_id), date order by source_rank) = 1
 )
 
-select * from deduplicated
+select * from renamed
