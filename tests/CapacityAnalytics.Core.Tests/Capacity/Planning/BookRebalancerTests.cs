@@ -181,6 +181,23 @@ public sealed class BookRebalancerTests(ITestOutputHelper output)
         Assert.True(first.OutOfBandAfter <= first.OutOfBandBefore);
     }
 
+    [Fact]
+    public void Lanes_solved_side_by_side_give_what_each_lane_gives_solved_alone()
+    {
+        // The lanes are solved in parallel; each lane's model is independent and deterministic, so the combined answer
+        // is, lane by lane, the answer of that lane on its own.
+        var book = GeneratedBook(400, seed: 5);
+        var together = BookRebalancer.Solve(book.Accounts, book.Csms, Band);
+        var lanes = book.Csms.Select(c => c.Lane).Distinct(StringComparer.Ordinal).ToList();
+        Assert.True(lanes.Count >= 2);
+        foreach (var lane in lanes)
+        {
+            var alone = BookRebalancer.Solve(book.Accounts.Where(a => a.Lane == lane).ToList(), book.Csms.Where(c => c.Lane == lane).ToList(), Band);
+            Assert.Equal(alone.Moves, together.Moves.Where(m => m.Lane == lane));
+            Assert.Equal(alone.Loads, together.Loads.Where(l => l.Lane == lane));
+        }
+    }
+
     /// <summary>
     /// Not a timing assertion: the solve time is measured and written to the test output (run with
     /// <c>--logger "console;verbosity=detailed"</c>). 1,000 accounts by default; <c>CAPACITY_REBALANCE_ACCOUNTS=5000</c>
