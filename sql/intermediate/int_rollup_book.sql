@@ -11,8 +11,8 @@ rolled_up as (
         rollup_key(grouping(csm_id), grouping(team), grouping(segment), csm_id, team, segment) as key,
         count(*) as book_accounts,
         sum(arr) as book_arr,
-        -- Ordered: a parallel sum of doubles differs in the last bit from run to run (same inputs, same bytes).
-        avg(owner_time_off_share order by account_id) as owner_time_off_share,
+        -- Exact (sql/macros): a parallel sum of doubles differs in the last bit from run to run (same inputs, same bytes).
+        exact_avg(owner_time_off_share) as owner_time_off_share,
         count(*) filter (where onboarding) as onboarding_accounts,
         count(*) filter (where renewal_in_horizon) as renewals_in_horizon,
         coalesce(sum(arr) filter (where renewal_in_horizon), 0) as renewal_arr_in_horizon,
@@ -29,8 +29,8 @@ rolled_up as (
         count(*) filter (where qbr_due) as qbrs_due,
         count(*) filter (where qbr_held) as qbrs_held,
         count(*) filter (where no_contact) as no_contact_accounts,
-        avg(health_change_28d order by account_id) filter (where no_contact) as no_contact_health_drift,
-        avg(usage_change_4w order by account_id) filter (where no_contact) as no_contact_usage_drift,
+        exact_avg(case when no_contact then health_change_28d end) as no_contact_health_drift,
+        exact_avg(case when no_contact then usage_change_4w end) as no_contact_usage_drift,
         count(*) filter (where no_contact and (health_change_28d < 0 or usage_change_4w < 0)) as no_contact_declining_accounts,
         cast(sum(tickets_created) as bigint) as tickets_created,
         cast(sum(escalations) as bigint) as escalations,

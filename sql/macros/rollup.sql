@@ -15,3 +15,10 @@ create or replace macro rollup_key(csm_grouped, team_grouped, segment_grouped, c
         when segment_grouped = 0 then segment
         else 'all'
     end;
+
+-- The mean of a double column that is the same bits whatever order DuckDB's threads add the rows in: each value as a
+-- decimal with 18 places (below a double's precision for the shares and changes averaged here), summed exactly,
+-- divided once. `avg(x order by key)` gives the same guarantee by sorting every group first, at four times the cost.
+-- The averaged columns are ratios and differences guarded against division by zero, so never infinite.
+create or replace macro exact_avg(x) as
+    sum(cast(x as decimal(38, 18))) / count(x);
