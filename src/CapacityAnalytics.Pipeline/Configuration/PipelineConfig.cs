@@ -16,10 +16,10 @@ public sealed class PipelineConfig
     /// <summary>Largest share of rejected rows per entity before the run fails.</summary>
     public double RejectThreshold { get; set; } = 0.01;
     /// <summary>
-    /// DuckDB's memory limit for the run (e.g. 1536MB, 4GB); beyond it large aggregations spill to a temporary folder
+    /// DuckDB's memory limit for the run (default 1280MB, e.g. 4GB); beyond it large aggregations spill to a temporary folder
     /// beside the warehouse instead of growing the process.
     /// </summary>
-    public string MemoryLimit { get; set; } = "1536MB";
+    public string MemoryLimit { get; set; } = "1280MB";
     public PublishConfig Publish { get; set; } = new();
     /// <summary>
     /// The day the run's measures are taken on (YYYY-MM-DD); when absent, the latest activity date. <c>--as-of</c> on
