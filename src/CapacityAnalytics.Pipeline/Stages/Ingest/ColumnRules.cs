@@ -35,7 +35,8 @@ public static class ColumnRules
         ColumnType.Integer => Matching(value, IntegerPattern, "bigint"),
         ColumnType.Decimal => Matching(value, DecimalPattern, "double"),
         ColumnType.Date => Matching(value, DatePattern, "date"),
-        ColumnType.Timestamp => Matching(value, TimestampPattern, "timestamptz"),
+        // The pattern allows a lower-case t and z (RFC 3339 does); DuckDB's cast reads only upper case.
+        ColumnType.Timestamp => $"case when regexp_full_match({value}, {Sql.Literal(TimestampPattern)}) then try_cast(upper({value}) as timestamptz) end",
         ColumnType.Boolean =>
             $"case when lower({value}) in ({Words(TrueWords)}) then true when lower({value}) in ({Words(FalseWords)}) then false end",
         _ => throw new InvalidOperationException($"Unknown column type {column.Type}"),

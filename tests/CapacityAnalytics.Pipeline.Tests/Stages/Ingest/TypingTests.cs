@@ -70,11 +70,12 @@ public sealed class TypingTests(DuckDbFixture db) : IClassFixture<DuckDbFixture>
     [Fact]
     public void Timestamps_with_an_offset_are_stored_in_UTC_and_naive_ones_are_read_in_the_pipeline_timezone()
     {
-        // Given: Berlin is UTC+2 in July and UTC+1 in January
+        // Given: Berlin is UTC+2 in July and UTC+1 in January (a lower-case t and z are the same as T and Z)
         using var extract = new ExtractFolderBuilder().WithMinimalMandatory(activities: false);
         extract.WriteLines("activities.csv",
             "activity_id,csm_id,type,occurred_at",
             "z,c1,qbr,2025-07-01T10:00:00Z",
+            "z_lower,c1,qbr,2025-07-01t10:00:00z",
             "offset,c1,qbr,2025-07-01T12:00:00+02:00",
             "offset_compact,c1,qbr,2025-07-01T05:30:00.250-0430",
             "naive_summer,c1,qbr,2025-07-01T10:00:00",
@@ -92,6 +93,7 @@ public sealed class TypingTests(DuckDbFixture db) : IClassFixture<DuckDbFixture>
                 ["offset", "2025-07-01 10:00:00"],
                 ["offset_compact", "2025-07-01 10:00:00.25"],
                 ["z", "2025-07-01 10:00:00"],
+                ["z_lower", "2025-07-01 10:00:00"],
             ],
             db.Connection.Rows("select activity_id, timezone('UTC', occurred_at)::varchar from raw_activities order by activity_id"));
         Assert.Equal(before, db.Connection.Rows("select current_setting('TimeZone')").Single()[0]);
