@@ -16,8 +16,11 @@ public static class IngestChangeLog
     /// <summary>The entity of the row saying that everything changed (a full ingest).</summary>
     public const string Everything = "*";
 
+    /// <summary>Its columns, for the log and for an append's pending rows of it.</summary>
+    public const string Columns = "entity varchar, account_id varchar, csm_id varchar, day date";
+
     public static void EnsureExists(DuckDBConnection connection) =>
-        connection.Execute($"create table if not exists {Table} (entity varchar, account_id varchar, csm_id varchar, day date)");
+        connection.Execute($"create table if not exists {Table} ({Columns})");
 
     /// <summary>Records that every raw table may have changed: the next transform rebuilds everything.</summary>
     public static void RecordEverything(DuckDBConnection connection)

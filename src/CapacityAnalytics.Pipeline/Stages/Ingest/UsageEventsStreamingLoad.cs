@@ -108,7 +108,7 @@ public static class UsageEventsStreamingLoad
         List<CsvExtractReader> readers, List<string> columns, bool numbered)
     {
         var entity = InputContract.UsageEvents;
-        long structural = 0;
+        long structural = 0, typed = 0;
         var maps = new Dictionary<string, CsvLineMap>(StringComparer.Ordinal);
         foreach (var reader in readers)
         {
@@ -116,6 +116,7 @@ public static class UsageEventsStreamingLoad
             var (map, records) = reader.CollectRejects(connection, rows);
             maps[reader.File.Path] = map;
             structural += records;
+            typed += rows;
         }
         CsvExtractReader.ResetRejects(connection);
         var rejected = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where account_id is null");
@@ -172,7 +173,6 @@ public static class UsageEventsStreamingLoad
             duplicates = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where account_id is not null and {inOverlap}")
                 - connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {daily} where {inOverlap}");
         }
-        var typed = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate}");
         var landing = new LandingResult(files.Select(f => f.Path).ToList(), typed, structural, files.Sum(f => new FileInfo(f.Path).Length));
         return (landing, new TypingResult(entity.Name, UsageEventsDaily.Table, typed, rejected, duplicates,
             connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table))));

@@ -32,27 +32,25 @@ public static class AppendIngest
                 foreach (var path in paths) connection.Execute($"delete from {RejectsTable.Name} where file = $1", path);
                 transaction.Commit();
             }
-            connection.Execute($"create or replace table {PendingTables.ChangeTable} (entity varchar, account_id varchar, csm_id varchar, day date)");
+            connection.Execute($"create or replace table {PendingTables.ChangeTable} ({IngestChangeLog.Columns})");
             foreach (var group in added.GroupBy(f => f.Entity, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var entity = InputContract.Find(group.Key) ?? throw new IngestException($"unknown entity '{group.Key}'.");
                 var watch = Stopwatch.StartNew();
                 var files = group.OrderBy(f => f.Order).Select(f => new ExtractFile(f.Path, FormatOf(f.Path), f.Order)).ToList();
-                if (entity == InputContract.UsageEvents)
+                // The new files alone, as a full ingest loads an entity; then merged with what is loaded.
+                var loaded = IngestService.LoadEntity(connection, entity, files, options);
+                pending.Add(loaded.Table);
+                var (rows, superseded) = entity == InputContract.UsageEvents
+                    ? (UsageEventsAppend.Merge(connection), 0)
+                    : MergeIntoPending(connection, entity, loaded.Table);
+                results.Add(loaded with
                 {
-                    pending.Add(UsageEventsDaily.Table);
-                    results.Add(UsageEventsAppend.Run(connection, files, options));
-                    continue;
-                }
-                var landing = LandingLoader.Land(connection, entity, files);
-                var typing = LandedEntityTyper.Type(connection, entity.Name, options);
-                connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity.Name))}");
-                pending.Add(typing.Table);
-                var (rows, superseded) = MergeIntoPending(connection, entity, typing.Table);
-                results.Add(new EntityIngestResult(entity.Name, landing.Files, landing.RowsLanded + landing.StructuralRejects,
-                    typing.RowsLoaded, typing.RowsRejected + landing.StructuralRejects, typing.DuplicatesSuperseded + superseded,
-                    watch.Elapsed.TotalSeconds, landing.Bytes, typing.Table, rows));
+                    DuplicatesSuperseded = loaded.DuplicatesSuperseded + superseded,
+                    Seconds = watch.Elapsed.TotalSeconds,
+                    TableRows = rows,
+                });
             }
             IngestService.ThrowIfOverThreshold(connection, results, options.RejectThreshold);
             PendingTables.Commit(connection, pending, changesListed: true);

@@ -13,10 +13,14 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 /// </summary>
 public static class UsageEventsAppend
 {
-    public static EntityIngestResult Run(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options)
+    /// <summary>
+    /// After the new files were loaded into the pending tables (<see cref="IngestService.LoadEntity"/>): throws
+    /// <see cref="AppendNotPossibleException"/> when one shares a day with a loaded file, else records their
+    /// account-days as changes and adds the loaded account-days and files to the pending tables. Returns the rows of
+    /// the pending account-day table.
+    /// </summary>
+    public static long Merge(DuckDBConnection connection)
     {
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        var (landing, typing) = UsageEventsStreamingLoad.Load(connection, files, options);
         var daily = Sql.Identifier(PendingTables.NameFor(UsageEventsDaily.Table));
         var fileDays = Sql.Identifier(PendingTables.NameFor(UsageEventsDaily.FilesTable));
         var clash = connection.Strings($"""
@@ -40,10 +44,7 @@ public static class UsageEventsAppend
             create or replace table {fileDays} as
             select * from (select * from {UsageEventsDaily.FilesTable} union all select * from {fileDays}) order by file
             """);
-        var rows = connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table));
-        return new EntityIngestResult(InputContract.UsageEvents.Name, landing.Files, landing.RowsLanded + landing.StructuralRejects,
-            typing.RowsLoaded, typing.RowsRejected + landing.StructuralRejects, typing.DuplicatesSuperseded, watch.Elapsed.TotalSeconds,
-            landing.Bytes, UsageEventsDaily.Table, rows);
+        return connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table));
     }
 }
 
