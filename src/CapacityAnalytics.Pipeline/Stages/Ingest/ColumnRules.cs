@@ -36,7 +36,7 @@ public static class ColumnRules
         ColumnType.Decimal => Matching(value, DecimalPattern, "double"),
         ColumnType.Date => Matching(value, DatePattern, "date"),
         // The pattern allows a lower-case t and z (RFC 3339 does); DuckDB's cast reads only upper case.
-        ColumnType.Timestamp => $"case when regexp_full_match({value}, {Sql.Literal(TimestampPattern)}) then try_cast(upper({value}) as timestamptz) end",
+        ColumnType.Timestamp => Matching(value, TimestampPattern, "timestamptz", $"upper({value})"),
         ColumnType.Boolean =>
             $"case when lower({value}) in ({Words(TrueWords)}) then true when lower({value}) in ({Words(FalseWords)}) then false end",
         _ => throw new InvalidOperationException($"Unknown column type {column.Type}"),
@@ -84,8 +84,8 @@ public static class ColumnRules
         _ => "not valid",
     };
 
-    private static string Matching(string value, string pattern, string type) =>
-        $"case when regexp_full_match({value}, {Sql.Literal(pattern)}) then try_cast({value} as {type}) end";
+    private static string Matching(string value, string pattern, string type, string? cast = null) =>
+        $"case when regexp_full_match({value}, {Sql.Literal(pattern)}) then try_cast({cast ?? value} as {type}) end";
 
     private static string Words(IEnumerable<string> words) => string.Join(", ", words.Select(Sql.Literal));
 }
