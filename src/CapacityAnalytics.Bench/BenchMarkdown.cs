@@ -33,7 +33,7 @@ public static class BenchMarkdown
         text.Append('\n');
         text.Append("Incremental: the pipeline reads the run's own extract folder, which holds hard links to the generated files. ")
             .Append("After the full run (before the floor) one new day arrives there as new files, `activities_<day>.csv`, ")
-            .Append("`tickets_<day>.csv` and `usage_events_<day>.csv`, <day> being the day after the latest activity, ticket or usage event: the rows of ")
+            .Append("`tickets_<day>.csv` and `usage_events_<day>.csv`, <day> being the first working day after the latest activity, ticket or usage event (the first whose weekday a week earlier has activities, so a Saturday is followed by the Monday): the rows of ")
             .Append("the same weekday a week earlier, every timestamp moved 7 days on, activities and tickets with new ids ")
             .Append("(suffix `-D1`), ticket answers and solves that would fall after the new day left blank. Then the pipeline runs ")
             .Append("again on the same warehouse and output folder with the stages of the daily schedule of `pipelines/sample.yaml` ")

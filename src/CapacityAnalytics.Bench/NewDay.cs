@@ -6,7 +6,7 @@ using CsvHelper;
 namespace CapacityAnalytics.Bench;
 
 /// <summary>What <see cref="NewDay.Write"/> added to an extract folder.</summary>
-/// <param name="Day">The new day: the day after the latest activity, ticket or usage event.</param>
+/// <param name="Day">The new day: the first working day after the latest activity, ticket or usage event.</param>
 /// <param name="SourceDay">The day whose rows were copied: one week before <paramref name="Day"/> (the same weekday).</param>
 /// <param name="Files">The files written, one per entity present (activities, tickets, usage_events).</param>
 /// <param name="Seconds">How long reading the extracts and writing the files took.</param>
@@ -22,9 +22,11 @@ public sealed record NewDayResult(DateOnly Day, DateOnly SourceDay, IReadOnlyLis
 /// <summary>
 /// Adds one more day of data to an extract folder as new files (<c>activities_&lt;day&gt;.csv</c>,
 /// <c>tickets_&lt;day&gt;.csv</c>, <c>usage_events_&lt;day&gt;.csv</c>), the way a daily export would arrive. The day is
-/// the one after the latest day of those three entities (activities' <c>occurred_at</c>, tickets' <c>created_at</c>,
-/// usage events' <c>occurred_at</c>); its rows are the rows of the same weekday one week earlier (the last full day of
-/// that weekday), every timestamp moved 7 days on, activities and tickets with fresh ids (<see cref="IdSuffix"/>).
+/// the first working day after the latest day of those three entities (activities' <c>occurred_at</c>, tickets'
+/// <c>created_at</c>, usage events' <c>occurred_at</c>): the first one whose weekday a week earlier has activities, so
+/// that the day brings activities as a working day's export does (a day after a Friday is the Monday; the weekend in
+/// between stays without rows). Its rows are the rows of the same weekday one week earlier (the last full day of that
+/// weekday), every timestamp moved 7 days on, activities and tickets with fresh ids (<see cref="IdSuffix"/>).
 /// A ticket's response or solve time that falls after the new day is blanked, with its status set as the export would
 /// have it then (answered: open, not yet: new), since an export taken at the end of the day cannot know it. Usage
 /// events have no id and are copied as they are. Timestamps keep their text: only the leading <c>YYYY-MM-DD</c> changes.
@@ -58,9 +60,14 @@ public static class NewDay
         }
         // The latest day any of the three has a row on: activities stop on a Friday when the usage events go on into
         // the weekend, and a new day must not add events to a day the extract already has.
-        var latest = Entities.SelectMany(e => sources[e.Name].Select(path => LatestDay(path, DayColumn[e.Name]))).Max()
-            ?? throw new IngestException($"{folder}: the activities, tickets and usage_events files hold no rows; the new day follows the latest of their dates, so they need some.");
-        var day = latest.AddDays(1);
+        var days = Entities.ToDictionary(e => e.Name, e => Days(sources[e.Name], DayColumn[e.Name]), StringComparer.Ordinal);
+        var latest = days.Values.SelectMany(d => d).DefaultIfEmpty().Max();
+        if (latest == default)
+        {
+            throw new IngestException($"{folder}: the activities, tickets and usage_events files hold no rows; the new day follows the latest of their dates, so they need some.");
+        }
+        // The first of the next seven days whose weekday a week earlier has activities; none of them: the day after.
+        var day = Enumerable.Range(1, ShiftDays).Select(latest.AddDays).FirstOrDefault(d => days["activities"].Contains(d.AddDays(-ShiftDays)), latest.AddDays(1));
         var sourceDay = day.AddDays(-ShiftDays);
         var files = new List<BenchFile>();
         foreach (var entity in Entities.Where(e => sources[e.Name].Count > 0))
@@ -90,17 +97,20 @@ public static class NewDay
             ? [.. files.Where(f => f.Format == ExtractFormat.Csv).Select(f => f.Path)]
             : [];
 
-    private static DateOnly? LatestDay(string path, string dayColumn)
+    /// <summary>The days the files' rows belong to (by <paramref name="dayColumn"/>; blank ones left out).</summary>
+    private static HashSet<DateOnly> Days(IReadOnlyList<string> paths, string dayColumn)
     {
-        DateOnly? latest = null;
-        using var reader = new Reader(path);
-        var column = reader.Column(dayColumn);
-        while (reader.Next())
+        var days = new HashSet<DateOnly>();
+        foreach (var path in paths)
         {
-            var day = reader.Day(column);
-            if (day is { } d && (latest is null || d > latest)) latest = d;
+            using var reader = new Reader(path);
+            var column = reader.Column(dayColumn);
+            while (reader.Next())
+            {
+                if (reader.Day(column) is { } d) days.Add(d);
+            }
         }
-        return latest;
+        return days;
     }
 
     private static long WriteEntity(EntitySpec entity, IReadOnlyList<string> sources, string path, DateOnly sourceDay, DateOnly day)

@@ -26,10 +26,13 @@ public sealed class BenchIncrementalRunTests : IDisposable
 
         var incremental = Assert.IsType<IncrementalResult>(result.Incremental);
         var day = incremental.NewDay;
-        // The company ends on its end date (a Saturday) with usage events: the new day is the Sunday after, from the Sunday before.
-        Assert.Equal(SampleOptions.DefaultEndDate.AddDays(1), day.Day);
-        Assert.Equal(SampleOptions.DefaultEndDate.AddDays(-6), day.SourceDay);
+        // The company ends on its end date (a Saturday) with usage events, and CSMs log no activities on Sundays: the new
+        // day is the Monday after, from the Monday before, so it brings activities as a working day does.
+        Assert.Equal(DayOfWeek.Saturday, SampleOptions.DefaultEndDate.DayOfWeek);
+        Assert.Equal(SampleOptions.DefaultEndDate.AddDays(2), day.Day);
+        Assert.Equal(SampleOptions.DefaultEndDate.AddDays(-5), day.SourceDay);
         Assert.True(day.RowsOf("usage_events") > 0);
+        Assert.True(day.RowsOf("activities") > 0);
         // The full run calibrates; the daily run after the new day does not (calibration is the quarterly job).
         Assert.Equal([BenchObserver.Bookkeeping, "ingest", "transform", "calibrate", "publish"], result.Stages.Select(s => s.Name));
         Assert.Equal([BenchObserver.Bookkeeping, "ingest", "transform", "publish"], incremental.Stages.Select(s => s.Name));

@@ -63,6 +63,31 @@ public sealed class NewDayTests : IDisposable
         Assert.All(result.Files, f => Assert.Equal(new FileInfo(Path.Combine(_dir, f.Name)).Length, f.Bytes));
     }
 
+    /// <summary>
+    /// The latest day is Saturday 2026-10-24 (usage events); activities were logged on Monday the 19th and Friday the
+    /// 23rd only. Sunday the 25th would copy Sunday the 18th, which has none: the new day is Monday the 26th, from the 19th.
+    /// </summary>
+    [Fact]
+    public void The_new_day_is_the_first_one_whose_weekday_a_week_earlier_has_activities()
+    {
+        Write("activities.csv",
+            ActivitiesHeader,
+            "ACT-1,ACC-1,CSM-1,email,2026-10-19T09:00:00Z,15,outbound,Monday",
+            "ACT-2,ACC-1,CSM-1,call,2026-10-23T10:00:00Z,30,outbound,Friday");
+        Write("usage_events.csv",
+            EventsHeader,
+            "ACC-1,U1,2026-10-18T10:00:00Z,login",
+            "ACC-1,U1,2026-10-19T10:00:00Z,login",
+            "ACC-1,U1,2026-10-24T10:00:00Z,login");
+
+        var result = NewDay.Write(_dir);
+
+        Assert.Equal(new DateOnly(2026, 10, 26), result.Day);
+        Assert.Equal(new DateOnly(2026, 10, 19), result.SourceDay);
+        Assert.Equal([1L, 1L], result.Files.Select(f => f.Rows));
+        Assert.Contains("ACT-1-D1,ACC-1,CSM-1,email,2026-10-26T09:00:00Z", Read("activities_2026-10-26.csv"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Activities_are_moved_a_week_with_fresh_ids_and_a_quoted_subject_survives()
     {

@@ -17,14 +17,14 @@ public sealed class RunExtractsTests : IDisposable
         var input = new BenchInput(company, [new BenchFile("activities", "activities.csv", 118, 1)], true, new BenchStep("generate", 0, 1, MemoryPeak.None));
         var run = Path.Combine(_dir, "run", "extracts");
         Directory.CreateDirectory(run);
-        File.WriteAllText(Path.Combine(run, "activities_2026-10-21.csv"), "left over from an earlier run");
+        File.WriteAllText(Path.Combine(run, "activities_2026-10-27.csv"), "left over from an earlier run");
 
         var linked = RunExtracts.Create(input, run);
         NewDay.Write(run);
 
         // Linux file systems link; the copy fallback leaves the count below the file count.
         Assert.Equal(OperatingSystem.IsWindows() ? 0 : 1, linked);
-        Assert.Equal(["activities.csv", "activities_2026-10-21.csv"], Directory.GetFiles(run).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(["activities.csv", "activities_2026-10-27.csv"], Directory.GetFiles(run).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(["activities.csv", BenchDataMarker.FileName], Directory.GetFiles(company).Select(Path.GetFileName).Order(StringComparer.Ordinal));
         Assert.Equal(File.ReadAllText(Path.Combine(company, "activities.csv")), File.ReadAllText(Path.Combine(run, "activities.csv")));
     }
