@@ -81,6 +81,7 @@ public static class RunSummaryJson
                 ["target"] = t.Target,
                 ["location"] = t.Location,
                 ["tables"] = t.Tables,
+                ["tables_kept"] = t.Kept,
                 ["rows"] = t.Rows,
             }).ToList();
             document["dashboard"] = publish.DashboardLocation;

@@ -88,6 +88,9 @@ public abstract class PreparedPublish : IDisposable
 public sealed record PublishResult(string Target, string Location, int Tables, long Rows)
 {
     public PublishTargetKind Kind { get; init; }
+
+    /// <summary>How many of the tables the target already held as they are (same content) and kept instead of writing them again.</summary>
+    public int Kept { get; init; }
 }
 
 /// <summary>The kinds of publish target a pipeline file can name.</summary>

@@ -83,7 +83,7 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
         }
 
         var targets = prepared.Select(p => p.Publish.Result with { Kind = p.Publisher.Kind }).ToList();
-        details.AddRange(targets.Select(t => $"{t.Target}: {t.Tables} {(t.Kind == PublishTargetKind.Dashboard ? "pages" : "tables")} -> {t.Location}"));
+        details.AddRange(targets.Select(t => $"{t.Target}: {t.Tables} {(t.Kind == PublishTargetKind.Dashboard ? "pages" : "tables")}{(t.Kept > 0 ? $" ({t.Kept} unchanged, kept)" : "")} -> {t.Location}"));
         var rows = targets.Count == 0 ? 0 : targets.Max(t => t.Rows);
         return new PublishStageResult(Name, 0, rows, rows, details, targets);
     }

@@ -31,7 +31,16 @@ public sealed record ManifestTable(
     [property: JsonPropertyName("name")] string Name,
     [property: JsonPropertyName("rows")] long Rows,
     [property: JsonPropertyName("columns")] IReadOnlyList<ManifestColumn> Columns,
-    [property: JsonPropertyName("files")] IReadOnlyList<ManifestFile> Files);
+    [property: JsonPropertyName("files")] IReadOnlyList<ManifestFile> Files)
+{
+    /// <summary>
+    /// The table's content fingerprint in the warehouse when it was written (TableFingerprint): equal in two
+    /// publishes, the table did not change between them. The next publish copies the files of an unchanged table
+    /// instead of writing them again.
+    /// </summary>
+    [JsonPropertyName("fingerprint")]
+    public string? Fingerprint { get; init; }
+}
 
 public sealed record ManifestColumn(
     [property: JsonPropertyName("name")] string Name,

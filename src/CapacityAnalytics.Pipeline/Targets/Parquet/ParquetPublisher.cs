@@ -29,12 +29,22 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
 
         var entries = new List<ManifestTable>();
         var final = OutputPath.Inside(runs, context.RunId);
+        var previous = Previous(root);
+        var kept = 0;
         try
         {
             foreach (var table in tables)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                entries.Add(WriteTable(context, table, incoming));
+                var fingerprint = TableFingerprint.Of(context.Connection, "main", table.Name);
+                if (previous is { } last && last.Tables.TryGetValue(table.Name, out var same) && same.Fingerprint == fingerprint
+                    && CopyFiles(last.Folder, same, incoming) is { } copied)
+                {
+                    entries.Add(copied);
+                    kept++;
+                    continue;
+                }
+                entries.Add(WriteTable(context, table, incoming) with { Fingerprint = fingerprint });
             }
             var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
             // The manifest is written last: a folder without one is never a publish.
@@ -49,8 +59,42 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         }
         return new Prepared(this, runs, final)
         {
-            Result = new PublishResult(Name, Path.Combine(root, CurrentPointer.LinkName), entries.Count, entries.Sum(e => e.Rows)),
+            Result = new PublishResult(Name, Path.Combine(root, CurrentPointer.LinkName), entries.Count, entries.Sum(e => e.Rows)) { Kept = kept },
         };
+    }
+
+    /// <summary>The publish <c>current</c> points at, with its tables by name; null when there is none or its manifest cannot be read.</summary>
+    private static (string Folder, Dictionary<string, ManifestTable> Tables)? Previous(string root)
+    {
+        if (CurrentPointer.Resolve(root) is not { } folder || !File.Exists(Path.Combine(folder, Manifest.FileName))) return null;
+        try
+        {
+            var manifest = Manifest.Read(Path.Combine(folder, Manifest.FileName));
+            return (folder, manifest.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
+        }
+        catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException or ArgumentException)
+        {
+            return null; // not a manifest this version reads: every table is written again
+        }
+    }
+
+    /// <summary>
+    /// Copies an unchanged table's files from the previous publish into <paramref name="folder"/>, at the same paths, and
+    /// returns its manifest entry with their hashes taken again; null (write the table) when a file is missing.
+    /// </summary>
+    private static ManifestTable? CopyFiles(string previous, ManifestTable table, string folder)
+    {
+        var sources = table.Files.Select(f => (f.Path, From: Path.GetFullPath(Path.Combine(previous, f.Path)))).ToList();
+        if (table.Files.Count == 0 || sources.Any(s => !s.From.StartsWith(Path.TrimEndingDirectorySeparator(previous) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(s.From))) return null;
+        var files = new List<ManifestFile>();
+        foreach (var (path, from) in sources)
+        {
+            var to = OutputPath.Inside(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(from, to, overwrite: true);
+            files.Add(new ManifestFile(path, Manifest.Sha256(to)));
+        }
+        return table with { Files = files };
     }
 
     /// <summary>Points <c>current</c> at the committed run's folder when a kill left it prepared but not switched.</summary>

@@ -73,6 +73,54 @@ public sealed class ParquetPublisherTests : IDisposable
     }
 
     [Fact]
+    public void An_unchanged_table_is_copied_from_the_last_publish_and_a_changed_one_is_written_again()
+    {
+        var publisher = new ParquetPublisher(_root, keep: 2);
+        publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+        var first = Manifest.Read(Path.Combine(_root, "runs", "run1", Manifest.FileName));
+
+        // fct_activity gains a fourth row (2025-01-03); dim_segment is left as it was
+        Exec("insert into fct_activity values ('a3', timestamptz '2025-01-03 12:00:00+00')");
+        var result = publisher.Publish(Context("run2"), Tables, CancellationToken.None);
+        var second = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName));
+
+        Assert.Equal(1, result.Kept);
+        var segment = (First: first.Tables.Single(t => t.Name == "dim_segment"), Second: second.Tables.Single(t => t.Name == "dim_segment"));
+        Assert.Equal(segment.First.Fingerprint, segment.Second.Fingerprint);
+        Assert.Equal(segment.First.Files, segment.Second.Files);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(_root, "runs", "run1", "dim_segment.parquet")), File.ReadAllBytes(Path.Combine(_root, "runs", "run2", "dim_segment.parquet")));
+        var activity = (First: first.Tables.Single(t => t.Name == "fct_activity"), Second: second.Tables.Single(t => t.Name == "fct_activity"));
+        Assert.NotEqual(activity.First.Fingerprint, activity.Second.Fingerprint);
+        Assert.Equal(4, activity.Second.Rows);
+        Assert.Equal(4L, Count($"select count(*) from read_parquet('{Path.Combine(_root, "current", "fct_activity")}/*/*.parquet')"));
+
+        // the copy is what writing the table afresh gives: a first publish of the same warehouse elsewhere has the same bytes
+        var fresh = Path.Combine(_root, "fresh");
+        new ParquetPublisher(fresh, keep: 1).Publish(Context("run2"), Tables, CancellationToken.None);
+        Assert.Equal(second.Tables.SelectMany(t => t.Files), Manifest.Read(Path.Combine(fresh, "current", Manifest.FileName)).Tables.SelectMany(t => t.Files));
+    }
+
+    [Fact]
+    public void An_unchanged_table_whose_file_is_gone_from_the_last_publish_is_written_again()
+    {
+        var publisher = new ParquetPublisher(_root, keep: 2);
+        publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+        File.Delete(Path.Combine(_root, "runs", "run1", "dim_segment.parquet"));
+
+        var result = publisher.Publish(Context("run2"), Tables, CancellationToken.None);
+
+        Assert.Equal(1, result.Kept);
+        Assert.Equal(2L, Count($"select count(*) from '{Path.Combine(_root, "current", "dim_segment.parquet")}'"));
+    }
+
+    private long Count(string sql)
+    {
+        using var c = _connection.CreateCommand();
+        c.CommandText = sql;
+        return Convert.ToInt64(c.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void Only_the_last_publishes_are_kept()
     {
         var publisher = new ParquetPublisher(_root, keep: 1);

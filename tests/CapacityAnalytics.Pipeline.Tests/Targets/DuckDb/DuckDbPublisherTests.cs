@@ -1,0 +1,70 @@
+using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets.DuckDb;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
+
+namespace CapacityAnalytics.Pipeline.Tests.Targets.DuckDb;
+
+public sealed class DuckDbPublisherTests : IDisposable
+{
+    private readonly DuckDBConnection _connection = new("DataSource=:memory:");
+
+    public DuckDbPublisherTests()
+    {
+        _connection.Open();
+        _connection.Execute("create table dim_segment as select * from (values ('smb', 0.0), ('enterprise', 50000.0)) t(segment, min_arr)");
+        _connection.Execute("create table fct_activity as select 'a' || i as activity_id, i * 15 as minutes from range(3) r(i)");
+    }
+
+    public void Dispose() => _connection.Dispose();
+
+    private static readonly PublishedTable[] Tables = [new("dim_segment"), new("fct_activity", "activity_id")];
+
+    private RunContext Context => new()
+    {
+        Config = new PipelineConfig { Name = "t" },
+        Model = new CapacityModel(),
+        Connection = _connection,
+        Clock = TimeProvider.System,
+        Observer = SilentObserver.Instance,
+        RunId = "run",
+    };
+
+    private List<string> Published(string table) =>
+        _connection.Strings($"select string_agg(t::varchar, ';' order by t::varchar) from {DuckDbPublisher.Schema}.{table} t");
+
+    [Fact]
+    public void A_table_the_published_schema_holds_unchanged_is_kept_and_a_changed_one_is_copied_again()
+    {
+        var first = new DuckDbPublisher().Publish(Context, Tables, CancellationToken.None);
+        Assert.Equal(0, first.Kept);
+        Assert.Equal(5, first.Rows);
+
+        var again = new DuckDbPublisher().Publish(Context, Tables, CancellationToken.None);
+        Assert.Equal(2, again.Kept);
+
+        // one activity's minutes corrected: fct_activity is copied again, dim_segment kept
+        _connection.Execute("update fct_activity set minutes = 20 where activity_id = 'a1'");
+        var changed = new DuckDbPublisher().Publish(Context, Tables, CancellationToken.None);
+
+        Assert.Equal(1, changed.Kept);
+        Assert.Equal(5, changed.Rows);
+        Assert.Equal(["{'activity_id': a0, 'minutes': 0};{'activity_id': a1, 'minutes': 20};{'activity_id': a2, 'minutes': 30}"], Published("fct_activity"));
+        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "dim_segment"));
+    }
+
+    [Fact]
+    public void A_published_table_edited_by_hand_is_replaced_by_the_warehouse_one()
+    {
+        new DuckDbPublisher().Publish(Context, Tables, CancellationToken.None);
+        _connection.Execute($"delete from {DuckDbPublisher.Schema}.dim_segment where segment = 'smb'");
+
+        var result = new DuckDbPublisher().Publish(Context, Tables, CancellationToken.None);
+
+        Assert.Equal(1, result.Kept);
+        Assert.Equal(2L, _connection.Scalar<long>($"select count(*) from {DuckDbPublisher.Schema}.dim_segment"));
+    }
+}
