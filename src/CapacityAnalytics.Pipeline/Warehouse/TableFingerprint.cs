@@ -19,6 +19,39 @@ public static class TableFingerprint
     public static string Of(DuckDBConnection connection, string schema, string table)
     {
         ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.Command($"select count(*), coalesce(sum(hash(_row)), 0)::varchar from {Sql.Identifier(schema)}.{Sql.Identifier(table)} as _row");
+        using var reader = command.ExecuteReader();
+        reader.Read();
+        return Digest(Header(connection, schema, table), reader.GetInt64(0), reader.GetString(1));
+    }
+
+    /// <summary>
+    /// The fingerprint of each partition of <c>schema.table</c>: the rows where <paramref name="partitionBy"/> (an
+    /// expression over its columns, e.g. <c>year(activity_date)</c>) has one value, by that value as text.
+    /// </summary>
+    public static Dictionary<string, string> OfPartitions(DuckDBConnection connection, string schema, string table, string partitionBy)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        var header = Header(connection, schema, table);
+        var partitions = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = connection.Command($"""
+            select coalesce(cast(_partition as varchar), ''), count(*), coalesce(sum(_hash), 0)::varchar
+            from (select {partitionBy} as _partition, hash(_row) as _hash from {Sql.Identifier(schema)}.{Sql.Identifier(table)} as _row)
+            group by _partition
+            """);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) partitions[reader.GetString(0)] = Digest(header, reader.GetInt64(1), reader.GetString(2));
+        return partitions;
+    }
+
+    /// <summary>One fingerprint for a table from those of its partitions (<see cref="OfPartitions"/>).</summary>
+    public static string Combine(IReadOnlyDictionary<string, string> partitions) =>
+        Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(
+            string.Concat(partitions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value + "\n")))));
+
+    /// <summary>DuckDB's version and the table's columns (names and types, in order).</summary>
+    private static string Header(DuckDBConnection connection, string schema, string table)
+    {
         var text = new StringBuilder();
         text.Append(connection.Scalar<string>("select version()")).Append('\n');
         foreach (var column in connection.Strings($"""
@@ -29,20 +62,19 @@ public static class TableFingerprint
         {
             text.Append(column).Append('\n');
         }
-        using (var command = connection.Command($"select count(*), coalesce(sum(hash(_row)), 0)::varchar from {Sql.Identifier(schema)}.{Sql.Identifier(table)} as _row"))
-        using (var reader = command.ExecuteReader())
-        {
-            reader.Read();
-            text.Append(reader.GetInt64(0).ToString(CultureInfo.InvariantCulture)).Append(' ').Append(reader.GetString(1));
-        }
-        return Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(text.ToString())));
+        return text.ToString();
     }
+
+    private static string Digest(string header, long rows, string hashSum) =>
+        Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(
+            header + rows.ToString(CultureInfo.InvariantCulture) + " " + hashSum)));
 
     /// <summary>True when both tables exist and hold the same columns and rows (<see cref="Of"/>).</summary>
     public static bool Same(DuckDBConnection connection, string schema, string otherSchema, string table) =>
         Exists(connection, otherSchema, table) && Of(connection, schema, table) == Of(connection, otherSchema, table);
 
-    private static bool Exists(DuckDBConnection connection, string schema, string table) =>
+    /// <summary>True when <c>schema.table</c> exists (a table, not a view).</summary>
+    public static bool Exists(DuckDBConnection connection, string schema, string table) =>
         connection.Scalar<long>(
             "select count(*) from duckdb_tables() where database_name = current_database() and schema_name = $1 and table_name = $2",
             schema, table) > 0;

@@ -40,6 +40,10 @@ public sealed record ManifestTable(
     /// </summary>
     [JsonPropertyName("fingerprint")]
     public string? Fingerprint { get; init; }
+
+    /// <summary>Of a partitioned table, each partition's fingerprint by its value: the next publish writes only those that changed.</summary>
+    [JsonPropertyName("partitions")]
+    public IReadOnlyDictionary<string, string>? Partitions { get; init; }
 }
 
 public sealed record ManifestColumn(

@@ -36,15 +36,20 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             foreach (var table in tables)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var fingerprint = TableFingerprint.Of(context.Connection, "main", table.Name);
-                if (previous is { } last && last.Tables.TryGetValue(table.Name, out var same) && same.Fingerprint == fingerprint
-                    && CopyFiles(last.Folder, same, incoming) is { } copied)
+                var partitions = table.PartitionBy is { } by ? TableFingerprint.OfPartitions(context.Connection, "main", table.Name, by) : null;
+                var fingerprint = partitions is null ? TableFingerprint.Of(context.Connection, "main", table.Name) : TableFingerprint.Combine(partitions);
+                ManifestTable? last = null;
+                if (previous is { } before && before.Tables.TryGetValue(table.Name, out last) && last.Fingerprint == fingerprint
+                    && CopyFiles(before.Folder, last, incoming) is { } copied)
                 {
                     entries.Add(copied);
                     kept++;
                     continue;
                 }
-                entries.Add(WriteTable(context, table, incoming) with { Fingerprint = fingerprint });
+                // Of a partitioned fact, the partitions that did not change are copied and only the others written.
+                var reuse = partitions is null || previous is null || last?.Partitions is null ? null
+                    : Reusable(previous.Value.Folder, last, partitions);
+                entries.Add(WriteTable(context, table, incoming, reuse) with { Fingerprint = fingerprint, Partitions = partitions });
             }
             var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
             // The manifest is written last: a folder without one is never a publish.
@@ -125,25 +130,58 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         }
     }
 
-    private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder)
+    /// <summary>
+    /// The partitions of a table whose fingerprint is the one the previous publish recorded and whose files it still
+    /// has, with those files (paths relative to the previous publish's folder).
+    /// </summary>
+    private static Dictionary<string, List<string>> Reusable(string previous, ManifestTable last, Dictionary<string, string> partitions)
+    {
+        var reusable = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (value, fingerprint) in partitions)
+        {
+            if (!last.Partitions!.TryGetValue(value, out var was) || was != fingerprint) continue;
+            var prefix = $"{last.Name}/{PartitionColumn}={value}/";
+            var files = last.Files.Select(f => f.Path).Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            if (files.Count > 0 && files.All(f => File.Exists(Path.Combine(previous, f)))) reusable[value] = files.Select(f => Path.Combine(previous, f)).ToList();
+        }
+        return reusable;
+    }
+
+    /// <summary>The column a partitioned table's folders are named by (<c>year=2025/</c>).</summary>
+    private const string PartitionColumn = "year";
+
+    /// <param name="reuse">Of a partitioned table: partitions to copy from the previous publish (value, its files) instead of writing them.</param>
+    private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder, Dictionary<string, List<string>>? reuse = null)
     {
         var connection = context.Connection;
         var columns = connection.ColumnTypes(table.Name).Select(c => new ManifestColumn(c.Name, c.Type)).ToList();
         var order = table.OrderBy == "all" ? "all" : table.OrderBy;
         string target;
-        string copy;
+        string? copy;
         if (table.PartitionBy is { } partition)
         {
             target = Path.Combine(folder, table.Name);
-            copy = $"copy (select *, {partition} as \"year\" from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} "
-                + "(format parquet, compression zstd, partition_by (\"year\"), filename_pattern 'part_{i}')";
+            var skip = reuse is { Count: > 0 }
+                ? $" where coalesce(cast({partition} as varchar), '') not in ({string.Join(", ", reuse.Keys.Order(StringComparer.Ordinal).Select(Sql.Literal))})"
+                : "";
+            var written = skip.Length == 0 || connection.Scalar<long>($"select count(*) from \"{table.Name}\"{skip}") > 0;
+            copy = written
+                ? $"copy (select *, {partition} as \"{PartitionColumn}\" from \"{table.Name}\"{skip} order by {order}) to {Sql.Literal(target)} "
+                    + $"(format parquet, compression zstd, partition_by (\"{PartitionColumn}\"), filename_pattern 'part_{{i}}')"
+                : null;
         }
         else
         {
             target = Path.Combine(folder, table.Name + ".parquet");
             copy = $"copy (select * from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} (format parquet, compression zstd)";
         }
-        connection.Execute(copy);
+        if (copy is not null) connection.Execute(copy);
+        foreach (var file in reuse?.Values.SelectMany(f => f) ?? [])
+        {
+            var to = OutputPath.Inside(target, Path.Combine(Path.GetFileName(Path.GetDirectoryName(file)!), Path.GetFileName(file)));
+            Directory.CreateDirectory(Path.GetDirectoryName(to)!);
+            File.Copy(file, to, overwrite: false);
+        }
         var rows = connection.Scalar<long>($"select count(*) from \"{table.Name}\"");
         var files = (Directory.Exists(target)
                 ? Directory.GetFiles(target, "*.parquet", SearchOption.AllDirectories)

@@ -57,6 +57,34 @@ public sealed class DuckDbPublisherTests : IDisposable
     }
 
     [Fact]
+    public void Of_a_partitioned_table_the_changed_partitions_are_replaced_and_the_published_rows_are_the_warehouse_ones()
+    {
+        _connection.Execute("create or replace table fct_activity as select 'a' || i as activity_id, date '2024-12-30' + i::int as activity_date, 15 as minutes from range(4) r(i)");
+        PublishedTable[] tables = [new("fct_activity", "activity_id", "year(activity_date)")];
+        new DuckDbPublisher().Publish(Context, tables, CancellationToken.None);
+
+        // 2025's minutes corrected, 2024 as it was: kept whole when nothing changed, else equal to the warehouse table
+        Assert.Equal(1, new DuckDbPublisher().Publish(Context, tables, CancellationToken.None).Kept);
+        _connection.Execute("update fct_activity set minutes = 45 where activity_id = 'a3'");
+        Assert.Equal(0, new DuckDbPublisher().Publish(Context, tables, CancellationToken.None).Kept);
+        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
+
+        // 2024 gone, 2026 new
+        _connection.Execute("delete from fct_activity where year(activity_date) = 2024");
+        _connection.Execute("insert into fct_activity values ('a9', date '2026-02-01', 30)");
+        new DuckDbPublisher().Publish(Context, tables, CancellationToken.None);
+        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
+        Assert.Equal(["{'activity_id': a2, 'activity_date': 2025-01-01, 'minutes': 15};{'activity_id': a3, 'activity_date': 2025-01-02, 'minutes': 45};{'activity_id': a9, 'activity_date': 2026-02-01, 'minutes': 30}"],
+            Published("fct_activity"));
+
+        // a new column: every partition differs, the table is copied whole with it
+        _connection.Execute("alter table fct_activity add column direction varchar default 'outbound'");
+        new DuckDbPublisher().Publish(Context, tables, CancellationToken.None);
+        Assert.Equal(["activity_id", "activity_date", "minutes", "direction"],
+            _connection.Strings($"select column_name from duckdb_columns() where schema_name = '{DuckDbPublisher.Schema}' and table_name = 'fct_activity' order by column_index"));
+    }
+
+    [Fact]
     public void A_published_table_edited_by_hand_is_replaced_by_the_warehouse_one()
     {
         new DuckDbPublisher().Publish(Context, Tables, CancellationToken.None);

@@ -101,6 +101,42 @@ public sealed class ParquetPublisherTests : IDisposable
     }
 
     [Fact]
+    public void Of_a_partitioned_table_only_the_partitions_that_changed_are_written_and_the_others_copied()
+    {
+        var publisher = new ParquetPublisher(_root, keep: 2);
+        publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+        var first = Manifest.Read(Path.Combine(_root, "runs", "run1", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity");
+
+        // a 2025 row corrected: year=2024 is unchanged
+        Exec("update fct_activity set occurred_at = occurred_at + interval 1 hour where activity_id = 'a2'");
+        publisher.Publish(Context("run2"), Tables, CancellationToken.None);
+        var second = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity");
+
+        Assert.Equal(["2024", "2025"], second.Partitions!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(first.Partitions!["2024"], second.Partitions["2024"]);
+        Assert.NotEqual(first.Partitions["2025"], second.Partitions["2025"]);
+        Assert.Equal(first.Files[0], second.Files[0]);
+        Assert.NotEqual(first.Files[1], second.Files[1]);
+        Assert.Equal(["fct_activity/year=2024/part_0.parquet", "fct_activity/year=2025/part_0.parquet"], second.Files.Select(f => f.Path));
+        Assert.Equal(3L, Count($"select count(*) from read_parquet('{Path.Combine(_root, "current", "fct_activity")}/*/*.parquet')"));
+        Assert.Equal(1L, Count($"select count(*) from read_parquet('{Path.Combine(_root, "current", "fct_activity")}/*/*.parquet') where occurred_at = timestamptz '2025-01-02 13:00:00+00'"));
+
+        // what a first publish of the same rows writes: the same files, byte for byte
+        var fresh = Path.Combine(_root, "fresh");
+        new ParquetPublisher(fresh, keep: 1).Publish(Context("run2"), Tables, CancellationToken.None);
+        Assert.Equal(second.Files, Manifest.Read(Path.Combine(fresh, "current", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity").Files);
+
+        // a year gone, another one new: 2024 is dropped, 2026 written, 2025 copied
+        Exec("delete from fct_activity where activity_id = 'a0'");
+        Exec("insert into fct_activity values ('a9', timestamptz '2026-03-01 08:00:00+00')");
+        publisher.Publish(Context("run3"), Tables, CancellationToken.None);
+        var third = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity");
+        Assert.Equal(["fct_activity/year=2025/part_0.parquet", "fct_activity/year=2026/part_0.parquet"], third.Files.Select(f => f.Path));
+        Assert.Equal(second.Files[1], third.Files[0]);
+        Assert.Equal(3, third.Rows);
+    }
+
+    [Fact]
     public void An_unchanged_table_whose_file_is_gone_from_the_last_publish_is_written_again()
     {
         var publisher = new ParquetPublisher(_root, keep: 2);
