@@ -41,5 +41,28 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, historyExit);
     }
 
+    [Fact]
+    public void Stages_runs_only_the_stages_named_in_the_pipeline_order_and_an_unknown_stage_is_refused()
+    {
+        var extracts = Path.Combine(_dir, "company");
+        Assert.Equal(ExitCodes.Ok, CliHarness.Run("sample", "--out", extracts, "--accounts", "40", "--csms", "3", "--months", "6", "--seed", "5").Exit);
+        var output = Path.Combine(_dir, "out");
+
+        // a daily run: calibration left to its quarterly job, the stages given out of order
+        var (exit, text) = CliHarness.Run("run", "--extracts", extracts, "--out", output, "--stages", "publish,ingest", "--stages", "transform");
+
+        Assert.True(exit == ExitCodes.Ok, text);
+        foreach (var stage in new[] { "ingest", "transform", "publish" }) Assert.Contains("✓ " + stage, text, StringComparison.Ordinal);
+        Assert.DoesNotContain("✓ calibrate", text, StringComparison.Ordinal);
+        Assert.True(text.IndexOf("✓ ingest", StringComparison.Ordinal) < text.IndexOf("✓ transform", StringComparison.Ordinal));
+        Assert.True(text.IndexOf("✓ transform", StringComparison.Ordinal) < text.IndexOf("✓ publish", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(output, "parquet", "current", "manifest.json")));
+        Assert.DoesNotContain("\"capacity_calibrated\"", File.ReadAllText(Path.Combine(output, "parquet", "current", "manifest.json")), StringComparison.Ordinal);
+
+        var (bad, message) = CliHarness.Run("run", "--extracts", extracts, "--out", output, "--stages", "ingest,calibrat");
+        Assert.NotEqual(ExitCodes.Ok, bad);
+        Assert.Contains("--stages: unknown stage 'calibrat'; use a comma-separated list of ingest, transform, calibrate, publish.", message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
