@@ -5,71 +5,76 @@ using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Warehouse;
 
+/// <summary>What a table holds, in short: its rows, its fingerprint and, of a partitioned table, each partition's.</summary>
+/// <param name="Rows">Its row count.</param>
+/// <param name="Fingerprint">Lower-case hex; equal for two tables with the same columns and rows.</param>
+/// <param name="Partitions">Of a partitioned table, each partition's fingerprint by the partition's value as text; else null.</param>
+public sealed record TableContent(long Rows, string Fingerprint, IReadOnlyDictionary<string, string>? Partitions);
+
 /// <summary>
-/// A digest of what one table holds: DuckDB's version, its columns (names and types, in order), its row count and the
+/// A digest of what a table holds: DuckDB's version, its columns (names and types, in order), its row count and the
 /// sum of DuckDB's 64-bit <c>hash</c> of every row, so the order the rows are stored in does not matter. It costs one
-/// scan, far less than writing the table again. Publish targets compare it to keep what they already hold of a table
-/// that did not change. A change goes unnoticed only when the changed rows' hashes add up to the same 128-bit sum,
-/// about one chance in 2^64; values that compare equal (0.0 and -0.0) hash alike, and a new DuckDB version changes
-/// every fingerprint, so an upgrade writes everything again.
+/// scan, far less than writing the table again, and the tables of a publish are read in one query. Publish targets
+/// compare it to keep what they already hold of a table that did not change. A change goes unnoticed only when the
+/// changed rows' hashes add up to the same 128-bit sum, about one chance in 2^64; values that compare equal (0.0 and
+/// -0.0) hash alike, and a new DuckDB version changes every fingerprint, so an upgrade writes everything again.
 /// </summary>
 public static class TableFingerprint
 {
-    /// <summary>The fingerprint of <c>schema.table</c>, as lower-case hex.</summary>
-    public static string Of(DuckDBConnection connection, string schema, string table)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        using var command = connection.Command($"select count(*), coalesce(sum(hash(_row)), 0)::varchar from {Sql.Identifier(schema)}.{Sql.Identifier(table)} as _row");
-        using var reader = command.ExecuteReader();
-        reader.Read();
-        return Digest(Header(connection, schema, table), reader.GetInt64(0), reader.GetString(1));
-    }
+    /// <summary>The fingerprint of <c>schema.table</c>.</summary>
+    public static string Of(DuckDBConnection connection, string schema, string table) =>
+        OfTables(connection, schema, [(table, null)])[table].Fingerprint;
 
     /// <summary>
-    /// The fingerprint of each partition of <c>schema.table</c>: the rows where <paramref name="partitionBy"/> (an
-    /// expression over its columns, e.g. <c>year(activity_date)</c>) has one value, by that value as text.
+    /// What each of <paramref name="tables"/> in <paramref name="schema"/> holds, read in one query. A table with a
+    /// partition expression (e.g. <c>year(activity_date)</c>) also gets each partition's fingerprint (the rows where
+    /// the expression has one value), and its own fingerprint is made of those. Tables that do not exist are left out.
     /// </summary>
-    public static Dictionary<string, string> OfPartitions(DuckDBConnection connection, string schema, string table, string partitionBy)
+    public static Dictionary<string, TableContent> OfTables(DuckDBConnection connection, string schema, IEnumerable<(string Table, string? PartitionBy)> tables)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var header = Header(connection, schema, table);
-        var partitions = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var command = connection.Command($"""
-            select coalesce(cast(_partition as varchar), ''), count(*), coalesce(sum(_hash), 0)::varchar
-            from (select {partitionBy} as _partition, hash(_row) as _hash from {Sql.Identifier(schema)}.{Sql.Identifier(table)} as _row)
-            group by _partition
-            """);
-        using var reader = command.ExecuteReader();
-        while (reader.Read()) partitions[reader.GetString(0)] = Digest(header, reader.GetInt64(1), reader.GetString(2));
-        return partitions;
-    }
-
-    /// <summary>One fingerprint for a table from those of its partitions (<see cref="OfPartitions"/>).</summary>
-    public static string Combine(IReadOnlyDictionary<string, string> partitions) =>
-        Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(
-            string.Concat(partitions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value + "\n")))));
-
-    /// <summary>DuckDB's version and the table's columns (names and types, in order).</summary>
-    private static string Header(DuckDBConnection connection, string schema, string table)
-    {
-        var text = new StringBuilder();
-        text.Append(connection.Scalar<string>("select version()")).Append('\n');
-        foreach (var column in connection.Strings($"""
-            select column_name || ' ' || data_type from duckdb_columns()
-            where database_name = current_database() and schema_name = {Sql.Literal(schema)} and table_name = {Sql.Literal(table)}
-            order by column_index
-            """))
+        var headers = Headers(connection, schema);
+        var wanted = tables.Where(t => headers.ContainsKey(t.Table)).DistinctBy(t => t.Table).ToList();
+        var result = new Dictionary<string, TableContent>(StringComparer.Ordinal);
+        if (wanted.Count == 0) return result;
+        var parts = wanted.Select(t => t.PartitionBy is { } by
+            ? $"""
+              select {Sql.Literal(t.Table)} as _table, coalesce(cast(_partition as varchar), '') as _partition, count(*) as _rows, coalesce(sum(_hash), 0)::varchar as _hash
+              from (select {by} as _partition, hash(_row) as _hash from {Sql.Identifier(schema)}.{Sql.Identifier(t.Table)} as _row)
+              group by _partition
+              """
+            : $"""
+              select {Sql.Literal(t.Table)} as _table, null::varchar as _partition, count(*) as _rows, coalesce(sum(hash(_row)), 0)::varchar as _hash
+              from {Sql.Identifier(schema)}.{Sql.Identifier(t.Table)} as _row
+              """);
+        var rows = new Dictionary<string, List<(string? Partition, long Rows, string Hash)>>(StringComparer.Ordinal);
+        using (var command = connection.Command(string.Join("\nunion all\n", parts)))
+        using (var reader = command.ExecuteReader())
         {
-            text.Append(column).Append('\n');
+            while (reader.Read())
+            {
+                var table = reader.GetString(0);
+                if (!rows.TryGetValue(table, out var list)) rows[table] = list = [];
+                list.Add((reader.IsDBNull(1) ? null : reader.GetString(1), reader.GetInt64(2), reader.GetString(3)));
+            }
         }
-        return text.ToString();
+        foreach (var (table, partitionBy) in wanted)
+        {
+            var header = headers[table];
+            var found = rows.GetValueOrDefault(table) ?? [];
+            if (partitionBy is null)
+            {
+                var (_, count, hash) = found.Single();
+                result[table] = new TableContent(count, Digest(header, count, hash), null);
+                continue;
+            }
+            var partitions = found.ToDictionary(r => r.Partition!, r => Digest(header, r.Rows, r.Hash), StringComparer.Ordinal);
+            result[table] = new TableContent(found.Sum(r => r.Rows), Combine(partitions), partitions);
+        }
+        return result;
     }
 
-    private static string Digest(string header, long rows, string hashSum) =>
-        Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(
-            header + rows.ToString(CultureInfo.InvariantCulture) + " " + hashSum)));
-
-    /// <summary>True when both tables exist and hold the same columns and rows (<see cref="Of"/>).</summary>
+    /// <summary>True when both tables exist and hold the same columns and rows.</summary>
     public static bool Same(DuckDBConnection connection, string schema, string otherSchema, string table) =>
         Exists(connection, otherSchema, table) && Of(connection, schema, table) == Of(connection, otherSchema, table);
 
@@ -78,4 +83,30 @@ public static class TableFingerprint
         connection.Scalar<long>(
             "select count(*) from duckdb_tables() where database_name = current_database() and schema_name = $1 and table_name = $2",
             schema, table) > 0;
+
+    /// <summary>One fingerprint for a table from those of its partitions.</summary>
+    private static string Combine(IReadOnlyDictionary<string, string> partitions) =>
+        Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(
+            string.Concat(partitions.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value + "\n")))));
+
+    /// <summary>Each table of the schema: DuckDB's version and its columns (names and types, in order).</summary>
+    private static Dictionary<string, string> Headers(DuckDBConnection connection, string schema)
+    {
+        var version = connection.Scalar<string>("select version()");
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var command = connection.Command("""
+            select c.table_name, string_agg(c.column_name || ' ' || c.data_type, chr(10) order by c.column_index)
+            from duckdb_columns() c
+            join duckdb_tables() t on t.database_name = c.database_name and t.schema_name = c.schema_name and t.table_name = c.table_name
+            where c.database_name = current_database() and c.schema_name = $1
+            group by c.table_name
+            """, schema);
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) headers[reader.GetString(0)] = version + "\n" + reader.GetString(1) + "\n";
+        return headers;
+    }
+
+    private static string Digest(string header, long rows, string hashSum) =>
+        Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(
+            header + rows.ToString(CultureInfo.InvariantCulture) + " " + hashSum)));
 }

@@ -37,7 +37,44 @@ public static class PendingTables
             if (connection.TableExists(NameFor(companion))) Swap(connection, companion);
             else connection.Execute($"drop table if exists {Sql.Identifier(companion)}");
         }
-        if (changesListed)
+        RecordChanges(connection, changesListed);
+        transaction.Commit();
+    }
+
+    /// <summary>
+    /// An append's commit: each pending table holds only the new rows, which join the raw table in place (the loaded
+    /// rows whose key they hold deleted first), so the cost follows the new rows, not the table; a companion's pending
+    /// rows are appended likewise. The rows of <see cref="ChangeTable"/> go to the change log in the same transaction.
+    /// </summary>
+    /// <param name="connection">The warehouse.</param>
+    /// <param name="appends">Each raw table with the condition (over loaded <c>o</c> and new <c>n</c>) saying a new row replaces a loaded one; null: none does.</param>
+    public static void CommitAppend(DuckDBConnection connection, IEnumerable<(string RawTable, string? Replaces)> appends)
+    {
+        using var transaction = connection.BeginTransaction();
+        foreach (var (table, replaces) in appends)
+        {
+            Append(connection, table, replaces);
+            if (Companions.TryGetValue(table, out var companion) && connection.TableExists(NameFor(companion))) Append(connection, companion, null);
+        }
+        RecordChanges(connection, listed: true);
+        transaction.Commit();
+    }
+
+    private static void Append(DuckDBConnection connection, string table, string? replaces)
+    {
+        var raw = Sql.Identifier(table);
+        var fresh = Sql.Identifier(NameFor(table));
+        if (replaces is not null) connection.Execute($"delete from {raw} o where exists (select 1 from {fresh} n where {replaces})");
+        var loaded = connection.ColumnNames(table);
+        // New files with a column the loaded ones lack (an extra column) widen the table; otherwise rows are inserted.
+        if (connection.ColumnNames(NameFor(table)).All(loaded.Contains)) connection.Execute($"insert into {raw} by name select * from {fresh}");
+        else connection.Execute($"create or replace table {raw} as select * from {raw} union all by name select * from {fresh}");
+        connection.Execute($"drop table {fresh}");
+    }
+
+    private static void RecordChanges(DuckDBConnection connection, bool listed)
+    {
+        if (listed)
         {
             IngestChangeLog.EnsureExists(connection);
             connection.Execute($"insert into {IngestChangeLog.Table} select * from {ChangeTable}");
@@ -48,7 +85,6 @@ public static class PendingTables
             connection.Execute($"drop table if exists {ChangeTable}");
             IngestChangeLog.RecordEverything(connection);
         }
-        transaction.Commit();
     }
 
     public static void Discard(DuckDBConnection connection, IEnumerable<string> rawTables)

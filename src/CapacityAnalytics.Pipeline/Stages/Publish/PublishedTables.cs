@@ -1,4 +1,6 @@
 using CapacityAnalytics.Pipeline.SqlModels;
+using CapacityAnalytics.Pipeline.Warehouse;
+using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Stages.Publish;
 
@@ -10,6 +12,9 @@ public sealed record PublishedTable(string Name, string OrderBy = "all", string?
 {
     /// <summary>The YAML that declares the table (grain, column descriptions), when it came from the SQL layer.</summary>
     public SqlModelSpec? Spec { get; init; }
+
+    /// <summary>What the warehouse table holds (rows, fingerprints), read once per publish for every target; null until then.</summary>
+    public TableContent? Content { get; init; }
 }
 
 /// <summary>
@@ -18,6 +23,15 @@ public sealed record PublishedTable(string Name, string OrderBy = "all", string?
 /// </summary>
 public static class PublishedTables
 {
+    /// <summary>The tables with what the warehouse's <c>main</c> tables hold (<see cref="TableFingerprint"/>), read in one query where not read yet.</summary>
+    public static IReadOnlyList<PublishedTable> WithContent(DuckDBConnection connection, IReadOnlyList<PublishedTable> tables)
+    {
+        var missing = tables.Where(t => t.Content is null).ToList();
+        if (missing.Count == 0) return tables;
+        var contents = TableFingerprint.OfTables(connection, "main", missing.Select(t => (t.Name, t.PartitionBy)));
+        return [.. tables.Select(t => t.Content is null && contents.TryGetValue(t.Name, out var content) ? t with { Content = content } : t)];
+    }
+
     public static IReadOnlyList<PublishedTable> For(string sqlDirectory) =>
         [.. SqlModelCatalog.Published(sqlDirectory).Select(s => new PublishedTable(s.Name, s.Publish!.OrderBy, s.Publish.PartitionBy) { Spec = s })];
 }

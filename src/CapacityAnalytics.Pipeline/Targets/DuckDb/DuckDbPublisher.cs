@@ -35,11 +35,12 @@ public sealed class DuckDbPublisher : IPublisher
             connection.Execute($"create schema if not exists {Schema}");
             long rows = 0;
             var kept = 0;
-            foreach (var table in tables)
+            var published = TableFingerprint.OfTables(connection, Schema, tables.Select(t => (t.Name, t.PartitionBy)));
+            foreach (var table in PublishedTables.WithContent(connection, tables))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Publish(connection, table)) kept++;
-                rows += connection.Scalar<long>($"select count(*) from {Schema}.{Sql.Identifier(table.Name)}");
+                if (Publish(connection, table, table.Content!, published.GetValueOrDefault(table.Name))) kept++;
+                rows += table.Content!.Rows;
             }
             Rows = rows;
             Result = Result with { Rows = rows, Kept = kept };
@@ -51,34 +52,28 @@ public sealed class DuckDbPublisher : IPublisher
     }
 
     /// <summary>
-    /// Copies one table into the published schema; true when the published one already held the same rows and was
-    /// kept. Comparing costs a scan of each (TableFingerprint), writing again a sort and a compressed copy, and most of
-    /// a daily run's tables did not change. Of a partitioned fact only the partitions that changed are replaced.
+    /// Copies one table into the published schema; true when the published one (<paramref name="published"/>, null when
+    /// there is none) already held the same rows and was kept. Comparing fingerprints costs a scan of each, writing again
+    /// a sort and a compressed copy, and most of a daily run's tables did not change. Of a partitioned fact only the
+    /// partitions that changed are replaced.
     /// </summary>
-    private static bool Publish(DuckDB.NET.Data.DuckDBConnection connection, PublishedTable table)
+    private static bool Publish(DuckDB.NET.Data.DuckDBConnection connection, PublishedTable table, TableContent content, TableContent? published)
     {
         var name = Sql.Identifier(table.Name);
-        if (table.PartitionBy is { } partition && TableFingerprint.Exists(connection, Schema, table.Name))
+        if (published is not null && published.Fingerprint == content.Fingerprint) return true;
+        if (published?.Partitions is { } was && content.Partitions is { } now && table.PartitionBy is { } partition)
         {
-            var now = TableFingerprint.OfPartitions(connection, "main", table.Name, partition);
-            var was = TableFingerprint.OfPartitions(connection, Schema, table.Name, partition);
             var changed = now.Keys.Union(was.Keys)
                 .Where(p => !now.TryGetValue(p, out var a) || !was.TryGetValue(p, out var b) || a != b)
                 .Order(StringComparer.Ordinal).ToList();
-            if (changed.Count == 0) return true;
             // Another column or type changes every partition's fingerprint: then the table is copied whole.
             if (changed.Count < now.Count)
             {
-                var values = string.Join(", ", changed.Select(Sql.Literal));
-                var where = $"coalesce(cast({partition} as varchar), '') in ({values})";
+                var where = $"coalesce(cast({partition} as varchar), '') in ({string.Join(", ", changed.Select(Sql.Literal))})";
                 connection.Execute($"delete from {Schema}.{name} where {where}");
                 connection.Execute($"insert into {Schema}.{name} select * from main.{name} where {where} order by {table.OrderBy}");
                 return false;
             }
-        }
-        else if (TableFingerprint.Same(connection, "main", Schema, table.Name))
-        {
-            return true;
         }
         connection.Execute($"create or replace table {Schema}.{name} as select * from main.{name} order by {table.OrderBy}");
         return false;

@@ -9,20 +9,20 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 /// Loads only new files into existing raw tables: each entity's new files are landed and typed as in a full ingest
 /// (same checks, same rejects, deduplicated among themselves), then merged with the raw table by the same
 /// latest-wins rule: the new files have the highest file order, so a key they hold replaces the loaded version.
-/// Every merged table is swapped in at once; a failure leaves the raw tables and their rejects as they were. The swap
+/// Every raw table takes its new rows in place, all in one transaction (<see cref="PendingTables.CommitAppend"/>), so
+/// the cost follows the new rows; a failure leaves the raw tables and their rejects as they were. The swap
 /// records in <see cref="IngestChangeLog"/> the old and the new version of every new or replaced row (its account,
 /// CSM and natural day, <see cref="ChangeColumns"/>), for the transform to rebuild only what they touch.
 /// </summary>
 public static class AppendIngest
 {
-    private const string Merge = "_ingest_merge";
-
     public static IngestResult Run(DuckDBConnection connection, IReadOnlyList<InputFile> added, IngestOptions options, CancellationToken cancellationToken)
     {
         SessionTimeZone.Validate(connection, options.Timezone);
         RejectsTable.EnsureExists(connection);
         var results = new List<EntityIngestResult>();
         var pending = new List<string>();
+        var appends = new List<(string, string?)>();
         var paths = added.Select(f => f.Path).ToList();
         try
         {
@@ -44,7 +44,8 @@ public static class AppendIngest
                 pending.Add(loaded.Table);
                 var (rows, superseded) = entity == InputContract.UsageEvents
                     ? (UsageEventsAppend.Merge(connection), 0)
-                    : MergeIntoPending(connection, entity, loaded.Table);
+                    : ListChanges(connection, entity, loaded.Table);
+                appends.Add((loaded.Table, Replaces(entity)));
                 results.Add(loaded with
                 {
                     DuplicatesSuperseded = loaded.DuplicatesSuperseded + superseded,
@@ -53,13 +54,12 @@ public static class AppendIngest
                 });
             }
             IngestService.ThrowIfOverThreshold(connection, results, options.RejectThreshold);
-            PendingTables.Commit(connection, pending, changesListed: true);
+            PendingTables.CommitAppend(connection, appends);
             return new IngestResult(results, []);
         }
         catch
         {
             PendingTables.Discard(connection, pending);
-            connection.Execute($"drop table if exists {Merge}");
             foreach (var entity in added.Select(f => f.Entity).Distinct(StringComparer.Ordinal))
             {
                 connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity))}");
@@ -68,31 +68,26 @@ public static class AppendIngest
         }
     }
 
-    // The loaded rows whose key the new rows do not hold, in their order, then the new rows: the pending table
-    // becomes the merged raw table. Returns its rows and how many loaded rows the new ones replaced.
-    private static (long Rows, long Superseded) MergeIntoPending(DuckDBConnection connection, EntitySpec entity, string rawTable)
+    /// <summary>A new row replaces the loaded row with its key (SQL over loaded <c>o</c> and new <c>n</c>); null for an entity without a key.</summary>
+    private static string? Replaces(EntitySpec entity) =>
+        entity.Key.Count == 0 ? null : string.Join(" and ", entity.Key.Select(k => $"n.{Sql.Identifier(k)} = o.{Sql.Identifier(k)}"));
+
+    // Lists the loaded rows the new ones replace and the new rows as changes; returns the rows the raw table will
+    // hold once the new rows join it (PendingTables.CommitAppend) and how many loaded rows they replace.
+    private static (long Rows, long Superseded) ListChanges(DuckDBConnection connection, EntitySpec entity, string rawTable)
     {
         var raw = Sql.Identifier(rawTable);
         var fresh = Sql.Identifier(PendingTables.NameFor(rawTable));
-        var match = string.Join(" and ", entity.Key.Select(k => $"n.{Sql.Identifier(k)} = o.{Sql.Identifier(k)}"));
         var (account, csm, day) = ChangeColumns(entity);
+        var replaced = Replaces(entity) is { } match ? $"from {raw} o where exists (select 1 from {fresh} n where {match})" : $"from {raw} o where false";
         connection.Execute($"""
             insert into {PendingTables.ChangeTable}
-            select {Sql.Literal(entity.Name)}, {account}, {csm}, {day} from {raw} o where exists (select 1 from {fresh} n where {match})
+            select {Sql.Literal(entity.Name)}, {account}, {csm}, {day} {replaced}
             union all
             select {Sql.Literal(entity.Name)}, {account}, {csm}, {day} from {fresh} o
             """);
-        connection.Execute($"""
-            create or replace table {Merge} as
-            select o.* from {raw} o where not exists (select 1 from {fresh} n where {match})
-            union all by name
-            select * from {fresh}
-            """);
-        var before = connection.RowCount(rawTable);
-        var kept = connection.RowCount(Merge) - connection.RowCount(PendingTables.NameFor(rawTable));
-        connection.Execute($"drop table {fresh}");
-        connection.Execute($"alter table {Merge} rename to {fresh}");
-        return (connection.RowCount(PendingTables.NameFor(rawTable)), before - kept);
+        var superseded = connection.Scalar<long>($"select count(*) {replaced}");
+        return (connection.RowCount(rawTable) - superseded + connection.RowCount(PendingTables.NameFor(rawTable)), superseded);
     }
 
     /// <summary>

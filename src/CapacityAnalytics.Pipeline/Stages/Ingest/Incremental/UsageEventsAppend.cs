@@ -16,8 +16,8 @@ public static class UsageEventsAppend
     /// <summary>
     /// After the new files were loaded into the pending tables (<see cref="IngestService.LoadEntity"/>): throws
     /// <see cref="AppendNotPossibleException"/> when one shares a day with a loaded file, else records their
-    /// account-days as changes and adds the loaded account-days and files to the pending tables. Returns the rows of
-    /// the pending account-day table.
+    /// account-days as changes (they join the loaded ones at <see cref="PendingTables.CommitAppend"/>). Returns the
+    /// rows the account-day table will hold.
     /// </summary>
     public static long Merge(DuckDBConnection connection)
     {
@@ -36,15 +36,8 @@ public static class UsageEventsAppend
         }
         // The transform rebuilds from these: the account-days the new files add (no loaded one changes).
         connection.Execute($"insert into {PendingTables.ChangeTable} select {Sql.Literal(InputContract.UsageEvents.Name)}, account_id, null, date from {daily}");
-        connection.Execute($"""
-            create or replace table {daily} as
-            select * from (select * from {UsageEventsDaily.Table} union all select * from {daily}) order by account_id, date
-            """);
-        connection.Execute($"""
-            create or replace table {fileDays} as
-            select * from (select * from {UsageEventsDaily.FilesTable} union all select * from {fileDays}) order by file
-            """);
-        return connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table));
+        // The pending tables hold the new account-days and files alone; they join the loaded ones at the commit.
+        return connection.RowCount(UsageEventsDaily.Table) + connection.RowCount(PendingTables.NameFor(UsageEventsDaily.Table));
     }
 }
 

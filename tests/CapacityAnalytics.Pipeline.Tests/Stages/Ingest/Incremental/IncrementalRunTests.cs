@@ -54,6 +54,30 @@ public class IncrementalRunTests
     }
 
     [Fact]
+    public void A_new_file_with_a_column_the_loaded_ones_lack_widens_the_raw_table_as_a_full_ingest_does()
+    {
+        using var harness = new PipelineHarness();
+        harness.Run(Stages);
+        var header = File.ReadLines(Path.Combine(harness.Extracts, "activities.csv")).First();
+
+        // a daily export that gained a column (extra columns are kept on the raw table)
+        File.WriteAllLines(Path.Combine(harness.Extracts, "activities_2026-11-01.csv"),
+        [
+            header + ",meeting_room",
+            "ACT-D0000001,ACC-00001,CSM-001,email,2026-11-01T09:00:00Z,15,outbound,Day one,",
+            "ACT-D0000002,ACC-00002,CSM-001,call,2026-11-01T10:00:00Z,30,outbound,Day one,Oslo",
+        ]);
+        var second = harness.Run(Stages);
+
+        Assert.Contains(second.Stages.Single(s => s.Stage == "ingest").Details, d => d.Contains("appended 1 new files", StringComparison.Ordinal));
+        Assert.Equal(["Oslo"], harness.Strings("select meeting_room from raw_activities where meeting_room is not null"));
+        using var full = new DuckDBConnection("DataSource=:memory:");
+        full.Open();
+        IngestService.IngestFolder(full, harness.Extracts, new IngestOptions { Timezone = "UTC", RejectThreshold = 0.01 });
+        Assert.Equal(Checksum(full, "raw_activities"), Checksum(harness, "raw_activities"));
+    }
+
+    [Fact]
     public void An_unchanged_input_is_nothing_to_do_and_changes_nothing()
     {
         // Given a pipeline that ran and published
