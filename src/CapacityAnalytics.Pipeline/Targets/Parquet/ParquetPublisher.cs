@@ -33,11 +33,10 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         var kept = 0;
         try
         {
-            foreach (var table in tables)
+            foreach (var table in PublishedTables.WithContent(context.Connection, tables))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var partitions = table.PartitionBy is { } by ? TableFingerprint.OfPartitions(context.Connection, "main", table.Name, by) : null;
-                var fingerprint = partitions is null ? TableFingerprint.Of(context.Connection, "main", table.Name) : TableFingerprint.Combine(partitions);
+                var (rows, fingerprint, partitions) = table.Content!;
                 ManifestTable? last = null;
                 if (previous is { } before && before.Tables.TryGetValue(table.Name, out last) && last.Fingerprint == fingerprint
                     && CopyFiles(before.Folder, last, incoming) is { } copied)
@@ -49,7 +48,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
                 // Of a partitioned fact, the partitions that did not change are copied and only the others written.
                 var reuse = partitions is null || previous is null || last?.Partitions is null ? null
                     : Reusable(previous.Value.Folder, last, partitions);
-                entries.Add(WriteTable(context, table, incoming, reuse) with { Fingerprint = fingerprint, Partitions = partitions });
+                entries.Add(WriteTable(context, table, incoming, rows, reuse) with { Fingerprint = fingerprint, Partitions = partitions });
             }
             var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
             // The manifest is written last: a folder without one is never a publish.
@@ -134,7 +133,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
     /// The partitions of a table whose fingerprint is the one the previous publish recorded and whose files it still
     /// has, with those files (paths relative to the previous publish's folder).
     /// </summary>
-    private static Dictionary<string, List<string>> Reusable(string previous, ManifestTable last, Dictionary<string, string> partitions)
+    private static Dictionary<string, List<string>> Reusable(string previous, ManifestTable last, IReadOnlyDictionary<string, string> partitions)
     {
         var reusable = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var (value, fingerprint) in partitions)
@@ -151,7 +150,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
     private const string PartitionColumn = "year";
 
     /// <param name="reuse">Of a partitioned table: partitions to copy from the previous publish (value, its files) instead of writing them.</param>
-    private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder, Dictionary<string, List<string>>? reuse = null)
+    private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder, long rows, Dictionary<string, List<string>>? reuse)
     {
         var connection = context.Connection;
         var columns = connection.ColumnTypes(table.Name).Select(c => new ManifestColumn(c.Name, c.Type)).ToList();
@@ -182,7 +181,6 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             Directory.CreateDirectory(Path.GetDirectoryName(to)!);
             File.Copy(file, to, overwrite: false);
         }
-        var rows = connection.Scalar<long>($"select count(*) from \"{table.Name}\"");
         var files = (Directory.Exists(target)
                 ? Directory.GetFiles(target, "*.parquet", SearchOption.AllDirectories)
                 : [target])
