@@ -24,8 +24,8 @@ book_use as (
     select
         account_weeks.csm_id as key,
         account_weeks.week_start,
-        -- Ordered sums and means: a parallel sum of doubles differs in the last bit from run to run.
-        coalesce(sum(1 / ranges.accounts_high order by account_weeks.account_id), 0) as book_vs_range,
+        -- Exact sums and means (sql/macros/rollup.sql): a parallel sum of doubles differs in the last bit from run to run.
+        coalesce(exact_sum(1 / ranges.accounts_high), 0) as book_vs_range,
     from int_account_weeks as account_weeks
     left join ranges
         on ranges.segment = account_weeks.segment
@@ -69,7 +69,7 @@ windows as (
         values_by_week.week_value,
         values_by_week.threshold_value,
         coalesce(values_by_week.week_value > values_by_week.threshold_value, false) as over,
-        avg(history.week_value order by history.week_no) as current_value,
+        exact_avg(history.week_value) as current_value,
         count(*) filter (where history.week_value > history.threshold_value) as over_weeks,
         min(history.week_start) filter (where history.week_value > history.threshold_value) as first_over_week,
     from values_by_week

@@ -26,7 +26,7 @@ windows as (
         series.week_start,
         series.week_no,
         any_value(series.indicator_value) filter (where history.week_no = series.week_no) as week_value,
-        avg(history.indicator_value order by history.week_no) as current_value,
+        exact_avg(history.indicator_value) as current_value,
         count(history.indicator_value) as current_weeks,
     from series
     cross join params

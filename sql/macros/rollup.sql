@@ -22,3 +22,7 @@ create or replace macro rollup_key(csm_grouped, team_grouped, segment_grouped, c
 -- The averaged columns are ratios and differences guarded against division by zero, so never infinite.
 create or replace macro exact_avg(x) as
     sum(cast(x as decimal(38, 18))) / count(x);
+
+-- The sum of a double column with the same guarantee as exact_avg: exact decimal addition, one conversion back.
+create or replace macro exact_sum(x) as
+    cast(sum(cast(x as decimal(38, 18))) as double);
