@@ -47,6 +47,19 @@ account_keys as (
     select account_id, week_start, arr, 'company' as level, 'all' as key from int_account_weeks
 ),
 
+-- For each backtested alert, the books at its level with an alert of their own open in its opened week: they are in
+-- neither cohort (a join on this list, where a correlated "not exists" per account-week cost three times as much).
+alerted_books as (
+    select distinct
+        backtested_alerts.alert_id,
+        other.key,
+    from backtested_alerts
+    inner join alerts as other
+        on other.level = backtested_alerts.level
+        and other.opened_week <= backtested_alerts.opened_week
+        and (other.closed_week is null or other.closed_week > backtested_alerts.opened_week)
+),
+
 cohorts as (
     select
         backtested_alerts.alert_id,
@@ -59,15 +72,11 @@ cohorts as (
     inner join account_keys
         on account_keys.week_start = backtested_alerts.opened_week
         and account_keys.level = backtested_alerts.level
+    left join alerted_books
+        on alerted_books.alert_id = backtested_alerts.alert_id
+        and alerted_books.key = account_keys.key
     where account_keys.key = backtested_alerts.key
-        or not exists (
-            select 1
-            from alerts as other
-            where other.level = backtested_alerts.level
-                and other.key = account_keys.key
-                and other.opened_week <= backtested_alerts.opened_week
-                and (other.closed_week is null or other.closed_week > backtested_alerts.opened_week)
-        )
+        or alerted_books.key is null
 ),
 
 renewal_outcomes as (
