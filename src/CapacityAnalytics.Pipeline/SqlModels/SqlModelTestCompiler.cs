@@ -6,9 +6,15 @@ namespace CapacityAnalytics.Pipeline.SqlModels;
 /// </summary>
 public static class SqlModelTestCompiler
 {
-    public static string FailingRows(SqlModelSpec spec, SqlModelTest test)
+    /// <param name="spec">The model.</param>
+    /// <param name="test">One of its tests.</param>
+    /// <param name="rows">The rows to test when not the whole table (SQL of a relation, e.g. the partitions a build
+    /// rebuilt); null: the model's table.</param>
+    public static string FailingRows(SqlModelSpec spec, SqlModelTest test, string? rows = null)
     {
-        var model = spec.Name;
+        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(test);
+        var model = rows is null ? spec.Name : $"({rows}) as {spec.Name}";
         var keyColumns = spec.Key.Count > 0 ? spec.Key : test.Columns;
         var keyText = KeyText(keyColumns.Count > 0 ? keyColumns : ["*"]);
         switch (test.Kind)
@@ -25,7 +31,7 @@ public static class SqlModelTestCompiler
                 return $"select {KeyText([column])} as failing_key from {model} where {column} is not null and {column} not in ({values})";
             case "relationships":
                 var c = test.Columns[0];
-                return $"select {KeyText([c])} as failing_key from {model} as child " +
+                return $"select {KeyText([c])} as failing_key from {(rows is null ? spec.Name : $"({rows})")} as child " +
                        $"where child.{c} is not null and not exists (select 1 from {test.To} as parent where parent.{test.Field} = child.{c})";
             case "expression":
                 return $"select {keyText} as failing_key from {model} where not ({test.Expression})";

@@ -43,6 +43,54 @@ public class IncrementalBuildTests
         Assert.Equal(ModelBuild.Kept, third.Models.Single().How);
     }
 
+    [Fact]
+    public void A_partial_build_tests_the_rebuilt_partitions_alone_where_only_they_can_fail()
+    {
+        // Given a model of things per day with a not_null, a unique key holding the day, a unique column without it and
+        // an expression, built once (every test passes)
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_days.sql", "select day, code, value from things");
+        dir.Write("m_days.yaml", """
+            grain: one row per day and code
+            key: [day, code]
+            incremental:
+              partition_by: day
+              affected: select day from ingest_change where entity = 'things'
+            columns:
+              - name: value
+                tests: [not_null]
+            tests:
+              - unique: [day, code]
+              - unique: [value]
+              - expression: value > 0
+            """);
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 'a', 1), (date '2025-03-02', 'a', 2)) t(day, code, value)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // When a bad row appears in the table's kept day 1 (edited by hand, as no build could leave it) and day 2 changes
+        w.Connection.Execute("insert into m_days values (date '2025-03-01', 'b', null), (date '2025-03-01', 'c', -5)");
+        w.Connection.Execute("update things set value = 3 where day = date '2025-03-02'");
+        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
+        var partial = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then the tests that only rebuilt rows can fail looked at day 2 alone and passed; unique(value), which does not
+        // hold the partition column, looked at the whole table (1, null, -5, 3: no duplicate) and passed too
+        Assert.Equal(ModelBuild.Partitions, partial.Models.Single().How);
+        Assert.Equal(4, partial.TestsPassed);
+
+        // And a bad row in a rebuilt day still fails the build
+        w.Connection.Execute("insert into things values (date '2025-03-02', 'b', null)");
+        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
+        var failed = Assert.Throws<SqlModelTestFailedException>(() => SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true));
+        Assert.Contains(failed.Failures, f => f.Test == "not_null(value)" && f.FailingRows == 1);
+
+        // while a full build sees the hand-made rows of day 1
+        var full = Assert.Throws<SqlModelTestFailedException>(() => SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: false));
+        Assert.Contains(full.Failures, f => f.Test == "not_null(value)");
+    }
+
     [Theory]
     [InlineData(null, "the warehouse does not record ingest changes (ingest_change)")]
     [InlineData("*", "a full ingest")]
