@@ -1,11 +1,28 @@
 -- Each account in each week it is a customer, as of the week's ref_date: owner, ARR and segment then, proactive
 -- touches, coverage, gone dark, QBR cadence, health and usage drift, renewals ahead and the at-risk flag.
-with accounts as (
+-- A partial build (incremental: onward) computes only the weeks from the earliest one it rebuilds: the windows read
+-- the 8 weeks before those, and what carries forward from earlier weeks (last touches, the last health score) comes
+-- from the seeds below. A full build reads every week and has no seeds.
+with scope as (
+    select
+        min(partition_value) as from_week,
+        min(partition_value) - 56 as read_from,
+    from transform_partitions
+),
+
+accounts as (
     select * from stg_accounts
 ),
 
-weeks as (
+calendar as (
     select * from int_calendar_weeks
+),
+
+weeks as (
+    select calendar.*
+    from calendar
+    cross join scope
+    where coalesce(calendar.week_start >= scope.read_from, true)
 ),
 
 context as (
@@ -43,7 +60,9 @@ activity_weeks as (
         count(*) filter (where activity_type = 'expansion_meeting') as expansion_meetings,
         count(*) filter (where activity_type = 'escalation') as escalation_activities,
     from int_activities_timed
+    cross join scope
     where account_id is not null
+        and coalesce(week_start >= scope.read_from, true)
     group by all
 ),
 
@@ -88,8 +107,43 @@ usage_weeks as (
         count(*) as usage_days,
     from stg_usage_daily as usage
     cross join context
+    cross join scope
     where usage.usage_date <= context.as_of
+        and coalesce(usage.usage_date >= scope.read_from, true)
     group by all
+),
+
+carried_in as (
+    -- what the weeks before read_from carry forward: last touches, and the last health score of a calendar week
+    select
+        accounts.account_id,
+        activity_seeds.last_proactive,
+        activity_seeds.last_contact,
+        activity_seeds.last_qbr,
+        health_seeds.score as last_score,
+    from accounts
+    left join (
+        select
+            account_id,
+            max(activity_date) filter (where activity_class = 'proactive') as last_proactive,
+            max(activity_date) filter (where activity_class <> 'internal') as last_contact,
+            max(activity_date) filter (where activity_type in ('qbr', 'ebr')) as last_qbr,
+        from int_activities_timed
+        cross join scope
+        where account_id is not null
+            and week_start < scope.read_from
+        group by all
+    ) as activity_seeds using (account_id)
+    left join (
+        select
+            scores.account_id,
+            arg_max(scores.score, scores.score_date) as score,
+        from stg_health_scores as scores
+        cross join scope
+        where scores.score_date < scope.read_from
+            and scores.score_date >= (select min(week_start) from calendar)
+        group by all
+    ) as health_seeds using (account_id)
 ),
 
 weekly_facts as (
@@ -114,20 +168,28 @@ weekly_facts as (
     left join usage_weeks using (account_id, week_start)
 ),
 
-carried_forward as (
+seeded as (
     select
         weekly_facts.*,
-        max(last_proactive_in_week) over to_date as last_proactive_date,
-        max(last_contact_in_week) over to_date as last_contact_date,
-        max(last_qbr_in_week) over to_date as last_qbr_date,
-        last_value(week_score ignore nulls) over to_date as health_score,
+        carried_in.* exclude (account_id),
+    from weekly_facts
+    left join carried_in using (account_id)
+),
+
+carried_forward as (
+    select
+        seeded.* exclude (last_proactive, last_contact, last_qbr, last_score),
+        greatest(max(last_proactive_in_week) over to_date, last_proactive) as last_proactive_date,
+        greatest(max(last_contact_in_week) over to_date, last_contact) as last_contact_date,
+        greatest(max(last_qbr_in_week) over to_date, last_qbr) as last_qbr_date,
+        coalesce(last_value(week_score ignore nulls) over to_date, last_score) as health_score,
         sum(user_days) over (partition by account_id order by week_start rows between 3 preceding and current row)
             / nullif(sum(usage_days) over (partition by account_id order by week_start rows between 3 preceding and current row), 0)
             as active_users_4w,
         sum(user_days) over (partition by account_id order by week_start rows between 7 preceding and 4 preceding)
             / nullif(sum(usage_days) over (partition by account_id order by week_start rows between 7 preceding and 4 preceding), 0)
             as active_users_prior_4w,
-    from weekly_facts
+    from seeded
     window to_date as (partition by account_id order by week_start rows between unbounded preceding and current row)
 ),
 
@@ -216,4 +278,7 @@ flagged as (
     from measured
 )
 
-select * from flagged
+select flagged.*
+from flagged
+cross join scope
+where coalesce(flagged.week_start >= scope.from_week, true)

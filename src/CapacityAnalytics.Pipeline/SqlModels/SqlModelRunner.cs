@@ -45,10 +45,13 @@ public static class SqlModelRunner
                 }
             }
             var changes = TransformChanges.Open(connection, sqlDirectory, incremental);
+            Execute(connection, NoPartitions);
             // A model an incremental one reads is compared with its last build when rebuilt in full: unchanged, the
-            // incremental reader may still rebuild only its partitions.
+            // incremental reader may still rebuild only its partitions; changed, the rows that differ are kept, and a
+            // reader partitioned by a column they have rebuilds their partitions too.
             var readByIncremental = models.Where(m => m.Spec.Incremental is not null).SelectMany(m => m.DependsOn).ToHashSet(StringComparer.Ordinal);
             var changedWhole = new HashSet<string>(StringComparer.Ordinal);
+            var differences = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var built = new List<BuiltModel>();
             foreach (var m in models)
             {
@@ -56,20 +59,31 @@ public static class SqlModelRunner
                 BuiltModel result;
                 try
                 {
-                    if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name) && !m.DependsOn.Any(changedWhole.Contains))
+                    if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name)
+                        && m.DependsOn.Where(changedWhole.Contains).All(d => differences.TryGetValue(d, out var columns) && columns.Contains(partial.PartitionBy, StringComparer.Ordinal)))
                     {
-                        result = BuildPartitions(connection, m, partial);
+                        var fromUpstream = m.DependsOn.Where(changedWhole.Contains)
+                            .Select(d => $"select distinct {partial.PartitionBy} from {DifferenceOf(d)}").ToList();
+                        result = BuildPartitions(connection, m, partial, fromUpstream);
                     }
                     else
                     {
                         var compare = changes.Incremental && readByIncremental.Contains(m.Name) && connection.TableExists(m.Name);
                         if (compare) Execute(connection, $"create or replace temp table {Previous} as select * from {m.Name}");
                         Execute(connection, $"create or replace table {m.Name} as\n{m.Sql}");
-                        var same = compare && Scalar<long>(connection, $"""
-                            select (select count(*) from (select * from {m.Name} except all select * from {Previous}))
-                                 + (select count(*) from (select * from {Previous} except all select * from {m.Name}))
-                            """) == 0;
-                        if (compare) Execute(connection, $"drop table {Previous}");
+                        var same = false;
+                        if (compare)
+                        {
+                            Execute(connection, $"""
+                                create or replace temp table {DifferenceOf(m.Name)} as
+                                (select * from {m.Name} except all select * from {Previous})
+                                union all
+                                (select * from {Previous} except all select * from {m.Name})
+                                """);
+                            same = Scalar<long>(connection, $"select count(*) from {DifferenceOf(m.Name)}") == 0;
+                            differences[m.Name] = connection.ColumnNames(m.Name);
+                            Execute(connection, $"drop table {Previous}");
+                        }
                         if (!same) changedWhole.Add(m.Name);
                         result = new BuiltModel(m.Name, 0, 0, same ? ModelBuild.Unchanged : ModelBuild.Full);
                     }
@@ -94,6 +108,7 @@ public static class SqlModelRunner
             {
                 throw new SqlModelTestFailedException(failures);
             }
+            foreach (var name in differences.Keys) Execute(connection, $"drop table if exists {DifferenceOf(name)}");
             var unmapped = UnmappedTypes(connection, models);
             changes.Commit(connection);
             transaction.Commit();
@@ -116,23 +131,48 @@ public static class SqlModelRunner
     private const string Previous = "_transform_previous";
     private const string Affected = "_transform_affected";
 
-    /// <summary>Deletes the affected partitions and inserts the model's rows of them; none affected keeps the table.</summary>
-    private static BuiltModel BuildPartitions(DuckDBConnection connection, SqlModel m, SqlModelIncremental partial)
+    /// <summary>
+    /// The partitions a model's partial build rebuilds, which its SQL may read (<c>transform_partitions(partition_value)</c>);
+    /// empty, as a date column, in a full build and outside a partial one.
+    /// </summary>
+    public const string Partitions = "transform_partitions";
+
+    private const string NoPartitions = $"create or replace temp table {Partitions} (partition_value date)";
+
+    private static string DifferenceOf(string model) => $"_transform_difference_{model}";
+
+    /// <summary>
+    /// Deletes the affected partitions and inserts the model's rows of them; none affected keeps the table. Affected:
+    /// the model's <c>affected</c> select, the partitions of its changed upstream tables (<paramref name="fromUpstream"/>)
+    /// and, for an <c>onward</c> model, every partition after the earliest of those.
+    /// </summary>
+    private static BuiltModel BuildPartitions(DuckDBConnection connection, SqlModel m, SqlModelIncremental partial, IReadOnlyList<string> fromUpstream)
     {
+        var column = partial.PartitionBy;
         try
         {
-            Execute(connection, $"create or replace temp table {Affected} as select distinct a.* from ({partial.Affected}) as a(partition_value)");
+            var selects = string.Join("", fromUpstream.Select(u => $"\nunion all\n{u}"));
+            Execute(connection, $"create or replace temp table {Affected} as select distinct a.* from ({partial.Affected}{selects}) as a(partition_value)");
         }
         catch (DuckDBException ex)
         {
             throw new SqlModelDefinitionException($"{m.SqlPath}: the affected partitions of {m.Name} (incremental: affected) cannot be selected: {FirstLine(ex.Message)}", ex);
         }
+        if (partial.Onward)
+        {
+            Execute(connection, $"""
+                insert into {Affected}
+                select distinct {column} from {m.Name}
+                where {column} > (select min(partition_value) from {Affected}) and {column} not in (select partition_value from {Affected})
+                """);
+        }
         var partitions = Scalar<long>(connection, $"select count(*) from {Affected}");
         if (partitions > 0)
         {
-            var column = partial.PartitionBy;
+            Execute(connection, $"create or replace temp table {Partitions} as select partition_value from {Affected}");
             Execute(connection, $"delete from {m.Name} where {column} in (select partition_value from {Affected})");
             Execute(connection, $"insert into {m.Name} by name select * from (\n{m.Sql}\n) as model where model.{column} in (select partition_value from {Affected})");
+            Execute(connection, NoPartitions);
             // Kept for the model's tests, which need to look only at the rebuilt partitions (PartitionLocal).
             Execute(connection, $"create or replace temp table {AffectedOf(m.Name)} as select * from {Affected}");
         }

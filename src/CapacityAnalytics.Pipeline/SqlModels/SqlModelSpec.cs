@@ -33,7 +33,10 @@ public sealed record SqlModelSpec(
 /// <param name="Affected">A select of one column: the partition values to rebuild, from <c>ingest_change</c> and
 /// <c>as_of_change</c>. It must cover every change of the model's raw inputs, of the as-of date and of the partitions its
 /// incremental upstream models rebuild.</param>
-public sealed record SqlModelIncremental(string PartitionBy, string Affected);
+/// <param name="Onward">Every partition from the earliest affected one onward is rebuilt (a model whose rows carry
+/// values forward, like a running maximum over weeks); the model's SQL may read <c>transform_partitions</c> to compute
+/// only those.</param>
+public sealed record SqlModelIncremental(string PartitionBy, string Affected, bool Onward = false);
 
 /// <summary>How a published table is written: the order of its rows (same data, same bytes) and its partitions.</summary>
 /// <param name="OrderBy">Columns ordering the rows; <c>all</c> orders by every column.</param>

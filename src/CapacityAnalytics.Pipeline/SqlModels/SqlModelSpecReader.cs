@@ -84,18 +84,24 @@ public static partial class SqlModelSpecReader
             };
         }
 
-        // incremental: {partition_by: <column>, affected: <select of the partition values to rebuild>}
+        // incremental: {partition_by: <column>, affected: <select of the partition values to rebuild>, onward: true|false}
         private SqlModelIncremental IncrementalSettings(YamlNode node)
         {
             var map = node as YamlMappingNode ?? throw Error(node, "incremental is {partition_by: <column>, affected: <select>}.");
             foreach (var entry in map.Children.Keys)
             {
-                if (Scalar(entry) is not ("partition_by" or "affected")) throw Error(entry, $"unknown incremental key '{Scalar(entry)}' (expected partition_by, affected).");
+                if (Scalar(entry) is not ("partition_by" or "affected" or "onward")) throw Error(entry, $"unknown incremental key '{Scalar(entry)}' (expected partition_by, affected, onward).");
             }
+            var onward = Optional(map, "onward") switch
+            {
+                null or "false" => false,
+                "true" => true,
+                var other => throw Error(Get(map, "onward")!, $"incremental onward is true or false, not '{other}'."),
+            };
             var partition = Ident(Get(map, "partition_by") ?? throw Error(node, "incremental needs partition_by: the column whose values are rebuilt."));
             var affected = Optional(map, "affected");
             if (string.IsNullOrWhiteSpace(affected)) throw Error(node, "incremental needs affected: a select of the partition values to rebuild.");
-            return new SqlModelIncremental(partition, affected.Trim().TrimEnd(';'));
+            return new SqlModelIncremental(partition, affected.Trim().TrimEnd(';'), onward);
         }
 
         // publish: true, or publish: {order_by: <columns>, partition_by: <expression>}

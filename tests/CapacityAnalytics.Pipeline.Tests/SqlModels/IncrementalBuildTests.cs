@@ -91,6 +91,70 @@ public class IncrementalBuildTests
         Assert.Contains(full.Failures, f => f.Test == "not_null(value)");
     }
 
+    [Fact]
+    public void An_onward_model_rebuilds_every_partition_from_the_earliest_affected_one_and_reads_them_in_transform_partitions()
+    {
+        // Given a running maximum per day (a value carried forward), declared onward, built once over days 1 to 4
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_running.sql", """
+            select day, running, (select count(*) from transform_partitions) as partitions_read
+            from (select day, max(value) over (order by day) as running from things)
+            """);
+        dir.Write("m_running.yaml", """
+            grain: one row per day
+            incremental:
+              partition_by: day
+              onward: true
+              affected: select day from ingest_change where entity = 'things'
+            """);
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 1), (date '2025-03-02', 2), (date '2025-03-03', 3), (date '2025-03-04', 4)) t(day, value)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // When day 2 becomes 10
+        w.Connection.Execute("update things set value = 10 where day = date '2025-03-02'");
+        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
+        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then days 2, 3 and 4 were rebuilt (their running maximum is 10 now), day 1 kept; the SQL saw the 3 partitions
+        // it rebuilt, and a full build saw none
+        Assert.Equal((ModelBuild.Partitions, 3L), build.Models.Select(m => (m.How, m.Partitions)).Single());
+        Assert.Equal(["1 0", "10 3", "10 3", "10 3"], w.Rows("select running, partitions_read from m_running order by day")
+            .Select(r => FormattableString.Invariant($"{r["running"]} {r["partitions_read"]}")));
+    }
+
+    [Fact]
+    public void A_changed_upstream_table_with_the_partition_column_rebuilds_the_partitions_of_its_changed_rows()
+    {
+        // Given a calendar model (rebuilt in full) and a model partitioned by day that reads it, built once
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_calendar.sql", "select day, open from settings");
+        dir.Write("m_calendar.yaml", "grain: one row per day\n");
+        dir.Write("m_days.sql", "select things.day, things.value * m_calendar.open as counted from things join m_calendar using (day)");
+        dir.Write("m_days.yaml", """
+            grain: one row per day
+            incremental:
+              partition_by: day
+              affected: select day from ingest_change where entity = 'things'
+            """);
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 5), (date '2025-03-02', 6), (date '2025-03-03', 7)) t(day, value)");
+        w.Connection.Execute("create table settings as select * from (values (date '2025-03-01', 1), (date '2025-03-02', 1), (date '2025-03-03', 1)) t(day, open)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // When the calendar closes day 3 and nothing is ingested
+        w.Connection.Execute("update settings set open = 0 where day = date '2025-03-03'");
+        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then the calendar was rebuilt in full, and of m_days only day 3 (the day of the calendar's changed rows)
+        var how = build.Models.ToDictionary(m => m.Name, m => (m.How, m.Partitions));
+        Assert.Equal(ModelBuild.Full, how["m_calendar"].How);
+        Assert.Equal((ModelBuild.Partitions, 1L), how["m_days"]);
+        Assert.Equal([5.0, 6.0, 0.0], w.Rows("select counted from m_days order by day").Select(r => Convert.ToDouble(r["counted"], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData(null, "the warehouse does not record ingest changes (ingest_change)")]
     [InlineData("*", "a full ingest")]

@@ -42,7 +42,10 @@ public class IncrementalTransformTests
         Assert.Equal(ModelBuild.Partitions, how["stg_usage_daily"].How);
         Assert.Equal(ModelBuild.Partitions, how["stg_health_scores"].How);
         Assert.Equal(ModelBuild.Unchanged, how["int_account_ownership"].How);
-        Assert.Contains(second.Stage<TransformStageResult>()!.Details, d => d.StartsWith("incremental: 7 models over ", StringComparison.Ordinal));
+        // account weeks: from the earliest back-filled week onward (the new as-of date moved the calendar's last week too)
+        Assert.Equal(ModelBuild.Partitions, how["int_account_weeks"].How);
+        Assert.Equal(ModelBuild.Full, how["int_calendar_weeks"].How);
+        Assert.Contains(second.Stage<TransformStageResult>()!.Details, d => d.StartsWith("incremental: 8 models over ", StringComparison.Ordinal));
 
         // and a fresh warehouse built from scratch on the same files holds exactly the same rows in every model table
         using var connection = AssertSameAsFullBuild(incremental);
@@ -75,6 +78,47 @@ public class IncrementalTransformTests
         Assert.Equal(ModelBuild.Partitions, build.Models.Single(m => m.Name == "int_activities_timed").How);
         using var connection = AssertSameAsFullBuild(incremental);
         Assert.Equal(0.0, Number(connection, $"select count(*) from fct_activity where activity_date > date '{last.AddDays(-2):yyyy-MM-dd}'"));
+    }
+
+    [Fact]
+    public void The_weeks_rebuilt_from_a_new_day_carry_forward_a_health_score_and_touches_older_than_the_weeks_they_read()
+    {
+        // Given the sample company where ACC-00003's last health score and last activities are more than 90 days old
+        // (a partial build of int_account_weeks reads the 8 weeks before the first week it rebuilds; what is older comes
+        // from what it carries in)
+        using var incremental = new PipelineHarness();
+        WriteFirstUsageEvents(incremental.Extracts);
+        var last = DateOnly.Parse(LastActivityDay(incremental.Extracts), CultureInfo.InvariantCulture);
+        var cutoff = last.AddDays(-90).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        bool Recent(string line, int dateColumn) =>
+            line.StartsWith("ACC-00003,", StringComparison.Ordinal) || line.Split(',')[1] == "ACC-00003"
+                ? string.CompareOrdinal(line.Split(',')[dateColumn][..10], cutoff) >= 0
+                : false;
+        var scores = Path.Combine(incremental.Extracts, "health_scores.csv");
+        File.WriteAllLines(scores, File.ReadAllLines(scores).Where((l, i) => i == 0 || !Recent(l, 1)));
+        var activities = Path.Combine(incremental.Extracts, "activities.csv");
+        File.WriteAllLines(activities, File.ReadAllLines(activities).Where((l, i) => i == 0 || !Recent(l, 4)));
+        incremental.Run(Stages);
+        var carried = incremental.Strings("select count(*)::varchar from int_account_weeks where account_id = 'ACC-00003' and health_score is not null and last_contact_date is not null")[0];
+
+        // When one new day arrives (an activity of another account)
+        File.WriteAllLines(Path.Combine(incremental.Extracts, $"activities_{last.AddDays(1):yyyy-MM-dd}.csv"),
+        [
+            File.ReadLines(activities).First(),
+            $"ACT-N0000001,ACC-00001,CSM-001,email,{last.AddDays(1):yyyy-MM-dd}T09:00:00Z,15,outbound,New day",
+        ]);
+        var second = incremental.Run(Stages);
+
+        // Then int_account_weeks was rebuilt from the new day's week on, and equals a full build: ACC-00003 keeps its
+        // old score and last contact in the rebuilt weeks
+        var build = second.Stage<TransformStageResult>()!.Build;
+        Assert.Equal(ModelBuild.Partitions, build.Models.Single(m => m.Name == "int_account_weeks").How);
+        Assert.NotEqual("0", carried);
+        using var connection = AssertSameAsFullBuild(incremental);
+        Assert.Equal(0.0, Number(connection, $"""
+            select count(*) from int_account_weeks
+            where account_id = 'ACC-00003' and week_start >= date '{last.AddDays(-30):yyyy-MM-dd}' and (health_score is null or last_contact_date is null)
+            """));
     }
 
     /// <summary>A usage_events export of the company's first usage day (two events), so a later one can be appended.</summary>
@@ -133,11 +177,11 @@ public class IncrementalTransformTests
         // When the transform runs again with no ingest in between
         var again = harness.Run("transform");
 
-        // Then no partition was affected: the seven incremental tables were kept, the rest rebuilt to the same content
+        // Then no partition was affected: the eight incremental tables were kept, the rest rebuilt to the same content
         var build = again.Stage<TransformStageResult>()!.Build;
-        Assert.Equal(7, build.Models.Count(m => m.How == ModelBuild.Kept));
+        Assert.Equal(8, build.Models.Count(m => m.How == ModelBuild.Kept));
         Assert.Equal(0, build.Models.Count(m => m.How == ModelBuild.Partitions));
-        Assert.StartsWith("incremental: 0 models over 0 partitions (), 7 kept", again.Stage<TransformStageResult>()!.Details[1], StringComparison.Ordinal);
+        Assert.StartsWith("incremental: 0 models over 0 partitions (), 8 kept", again.Stage<TransformStageResult>()!.Details[1], StringComparison.Ordinal);
         Assert.True(build.TestsPassed < first.Stage<TransformStageResult>()!.Build.TestsPassed);
         Assert.Equal(before, harness.Checksums("transform_state"));
     }
