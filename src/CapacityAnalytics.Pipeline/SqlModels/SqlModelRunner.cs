@@ -52,6 +52,7 @@ public static class SqlModelRunner
             var readByIncremental = models.Where(m => m.Spec.Incremental is not null).SelectMany(m => m.DependsOn).ToHashSet(StringComparer.Ordinal);
             var changedWhole = new HashSet<string>(StringComparer.Ordinal);
             var differences = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+            var rebuiltBy = new Dictionary<string, string>(StringComparer.Ordinal);
             var built = new List<BuiltModel>();
             foreach (var m in models)
             {
@@ -62,9 +63,15 @@ public static class SqlModelRunner
                     if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name)
                         && m.DependsOn.Where(changedWhole.Contains).All(d => differences.TryGetValue(d, out var columns) && columns.Contains(partial.PartitionBy, StringComparer.Ordinal)))
                     {
+                        // What the upstream tables changed in the same partition column: the partitions of their
+                        // differing rows (rebuilt in full) or the partitions they rebuilt (incremental, same column).
                         var fromUpstream = m.DependsOn.Where(changedWhole.Contains)
-                            .Select(d => $"select distinct {partial.PartitionBy} from {DifferenceOf(d)}").ToList();
+                            .Select(d => $"select distinct {partial.PartitionBy} from {DifferenceOf(d)}")
+                            .Concat(m.DependsOn.Where(d => rebuiltBy.TryGetValue(d, out var column) && column == partial.PartitionBy)
+                                .Select(d => $"select partition_value from {AffectedOf(d)}"))
+                            .ToList();
                         result = BuildPartitions(connection, m, partial, fromUpstream);
+                        if (result.How == ModelBuild.Partitions) rebuiltBy[m.Name] = partial.PartitionBy;
                     }
                     else
                     {

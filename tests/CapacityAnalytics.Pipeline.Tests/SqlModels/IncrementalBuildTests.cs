@@ -155,6 +155,30 @@ public class IncrementalBuildTests
         Assert.Equal([5.0, 6.0, 0.0], w.Rows("select counted from m_days order by day").Select(r => Convert.ToDouble(r["counted"], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void A_model_partitioned_like_an_incremental_upstream_one_rebuilds_the_partitions_it_rebuilt()
+    {
+        // Given a per-day model over the changes, and a per-day total of it with no affected select of its own
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_days.sql", "select day, value * 2 as doubled from things");
+        dir.Write("m_days.yaml", "grain: one row per day\nincremental:\n  partition_by: day\n  affected: select day from ingest_change\n");
+        dir.Write("m_totals.sql", "select day, cast(sum(doubled) + 1 as double) as total from m_days group by day");
+        dir.Write("m_totals.yaml", "grain: one row per day\nincremental:\n  partition_by: day\n  affected: select cast(null as date) where false\n");
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 10), (date '2025-03-02', 20)) t(day, value)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // When day 2 changes
+        w.Connection.Execute("update things set value = 25 where day = date '2025-03-02'");
+        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
+        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then both rebuilt day 2 alone: 25 * 2 + 1 = 51, day 1 kept at 10 * 2 + 1 = 21
+        Assert.Equal([(ModelBuild.Partitions, 1L), (ModelBuild.Partitions, 1L)], build.Models.Select(m => (m.How, m.Partitions)));
+        Assert.Equal([21.0, 51.0], w.Rows("select total from m_totals order by day").Select(r => Convert.ToDouble(r["total"], System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Theory]
     [InlineData(null, "the warehouse does not record ingest changes (ingest_change)")]
     [InlineData("*", "a full ingest")]

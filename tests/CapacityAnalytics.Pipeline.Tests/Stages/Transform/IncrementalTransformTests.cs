@@ -45,7 +45,11 @@ public class IncrementalTransformTests
         // account weeks: from the earliest back-filled week onward (the new as-of date moved the calendar's last week too)
         Assert.Equal(ModelBuild.Partitions, how["int_account_weeks"].How);
         Assert.Equal(ModelBuild.Full, how["int_calendar_weeks"].How);
-        Assert.Contains(second.Stage<TransformStageResult>()!.Details, d => d.StartsWith("incremental: 8 models over ", StringComparison.Ordinal));
+        // and the weekly roll-ups: the weeks of those changes
+        Assert.Equal(ModelBuild.Partitions, how["int_rollup_book"].How);
+        Assert.Equal(ModelBuild.Partitions, how["int_rollup_hours"].How);
+        Assert.Equal(ModelBuild.Partitions, how["int_rollup_tickets"].How);
+        Assert.Contains(second.Stage<TransformStageResult>()!.Details, d => d.StartsWith("incremental: 11 models over ", StringComparison.Ordinal));
 
         // and a fresh warehouse built from scratch on the same files holds exactly the same rows in every model table
         using var connection = AssertSameAsFullBuild(incremental);
@@ -177,11 +181,11 @@ public class IncrementalTransformTests
         // When the transform runs again with no ingest in between
         var again = harness.Run("transform");
 
-        // Then no partition was affected: the eight incremental tables were kept, the rest rebuilt to the same content
+        // Then no partition was affected: the eleven incremental tables were kept, the rest rebuilt to the same content
         var build = again.Stage<TransformStageResult>()!.Build;
-        Assert.Equal(8, build.Models.Count(m => m.How == ModelBuild.Kept));
+        Assert.Equal(11, build.Models.Count(m => m.How == ModelBuild.Kept));
         Assert.Equal(0, build.Models.Count(m => m.How == ModelBuild.Partitions));
-        Assert.StartsWith("incremental: 0 models over 0 partitions (), 8 kept", again.Stage<TransformStageResult>()!.Details[1], StringComparison.Ordinal);
+        Assert.StartsWith("incremental: 0 models over 0 partitions (), 11 kept", again.Stage<TransformStageResult>()!.Details[1], StringComparison.Ordinal);
         Assert.True(build.TestsPassed < first.Stage<TransformStageResult>()!.Build.TestsPassed);
         Assert.Equal(before, harness.Checksums("transform_state"));
     }
