@@ -1,7 +1,10 @@
 -- The book per week (owner at ref_date) rolled up to CSM, team, segment and company: size, ARR, coverage,
 -- gone dark, QBRs, no-contact drift, renewals, onboarding, expansion, escalations, at risk.
 with account_weeks as (
+    -- a partial build reads only the weeks it rebuilds (transform_partitions; empty in a full build: every week)
     select * from int_account_weeks
+    where week_start in (select partition_value from transform_partitions)
+        or not exists (select 1 from transform_partitions)
 ),
 
 rolled_up as (

@@ -1,10 +1,17 @@
 -- Hours by class per week, rolled up to CSM, team, segment and company. Ticket time is reactive customer time.
-with activities as (
+-- A partial build reads only the weeks it rebuilds (transform_partitions; empty in a full build: every week).
+with rebuilt as (
+    select partition_value as week_start from transform_partitions
+),
+
+activities as (
     select * from int_activities_timed
+    where week_start in (select week_start from rebuilt) or not exists (select 1 from rebuilt)
 ),
 
 tickets as (
     select * from int_tickets_timed
+    where week_start in (select week_start from rebuilt) or not exists (select 1 from rebuilt)
 ),
 
 roster as (

@@ -1,10 +1,21 @@
 -- Time to first response of tickets created in the trailing 4 weeks (this week and the 3 before), by level.
-with weeks as (
-    select * from int_calendar_weeks
+-- A partial build (onward) computes only the weeks from the first one it rebuilds, reading tickets from 3 weeks before.
+with scope as (
+    select min(partition_value) as from_week from transform_partitions
+),
+
+weeks as (
+    select calendar.*
+    from int_calendar_weeks as calendar
+    cross join scope
+    where coalesce(calendar.week_start >= scope.from_week, true)
 ),
 
 tickets as (
-    select * from int_tickets_timed
+    select timed.*
+    from int_tickets_timed as timed
+    cross join scope
+    where coalesce(timed.week_start >= scope.from_week - 21, true)
 ),
 
 roster as (
