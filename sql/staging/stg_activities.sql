@@ -2,7 +2,12 @@
 -- Class: 'internal' without an account; 'unmapped' when the type maps to nothing; otherwise the catalog's class,
 -- overridden by direction (inbound_class / outbound_class: an inbound email or call is reactive).
 with source as (
+    -- a partial build reads the activities of the days it rebuilds (transform_partitions; empty in a full build: all),
+    -- with two days' margin for the UTC day of a timestamp read in another zone
     select * from raw_activities
+    where not exists (select 1 from transform_partitions)
+        or occurred_at between (select min(partition_value) from transform_partitions) - interval 2 day
+            and (select max(partition_value) from transform_partitions) + interval 2 day
 ),
 
 catalog as (

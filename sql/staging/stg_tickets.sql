@@ -1,6 +1,11 @@
 -- Support tickets with CSM minutes: logged csm_minutes, else the model's minutes for an escalated ticket, else 0.
 with source as (
+    -- a partial build reads the tickets of the days it rebuilds (transform_partitions; empty in a full build: all),
+    -- with two days' margin for the UTC day of a timestamp read in another zone
     select * from raw_tickets
+    where not exists (select 1 from transform_partitions)
+        or created_at between (select min(partition_value) from transform_partitions) - interval 2 day
+            and (select max(partition_value) from transform_partitions) + interval 2 day
 ),
 
 workload as (
