@@ -35,12 +35,19 @@ public sealed class DuckDbPublisher : IPublisher
             connection.Execute($"create schema if not exists {Schema}");
             long rows = 0;
             var kept = 0;
-            var published = TableFingerprint.OfTables(connection, Schema, tables.Select(t => (t.Name, t.PartitionBy)));
+            // A table rebuilt by day in the warehouse (an incremental model) is compared day by day, a finer grain than
+            // its published partitions (years, for the Parquet folders), so a daily run replaces the days that changed.
+            var byDay = tables.Where(t => t.Spec?.Incremental is not null).Select(t => (t.Name, (string?)t.Spec!.Incremental!.PartitionBy)).ToList();
+            var daily = TableFingerprint.OfTables(connection, "main", byDay);
+            var published = TableFingerprint.OfTables(connection, Schema,
+                tables.Select(t => (t.Name, t.Spec?.Incremental is { } incremental ? incremental.PartitionBy : t.PartitionBy)));
             foreach (var table in PublishedTables.WithContent(connection, tables))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (Publish(connection, table, table.Content!, published.GetValueOrDefault(table.Name))) kept++;
-                rows += table.Content!.Rows;
+                var content = daily.TryGetValue(table.Name, out var days) ? days : table.Content!;
+                var partition = daily.ContainsKey(table.Name) ? table.Spec!.Incremental!.PartitionBy : table.PartitionBy;
+                if (Publish(connection, table with { PartitionBy = partition }, content, published.GetValueOrDefault(table.Name))) kept++;
+                rows += content.Rows;
             }
             Rows = rows;
             Result = Result with { Rows = rows, Kept = kept };

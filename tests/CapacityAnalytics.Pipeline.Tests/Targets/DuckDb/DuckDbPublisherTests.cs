@@ -1,6 +1,7 @@
 using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
+using CapacityAnalytics.Pipeline.SqlModels;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.DuckDb;
 using CapacityAnalytics.Pipeline.Warehouse;
@@ -82,6 +83,25 @@ public sealed class DuckDbPublisherTests : IDisposable
         new DuckDbPublisher().Publish(Context, tables, CancellationToken.None);
         Assert.Equal(["activity_id", "activity_date", "minutes", "direction"],
             _connection.Strings($"select column_name from duckdb_columns() where schema_name = '{DuckDbPublisher.Schema}' and table_name = 'fct_activity' order by column_index"));
+    }
+
+    [Fact]
+    public void A_table_the_warehouse_rebuilds_by_day_is_compared_and_replaced_day_by_day_within_its_published_years()
+    {
+        _connection.Execute("create or replace table fct_activity as select 'a' || i as activity_id, date '2025-01-01' + i::int as activity_date, 15 as minutes from range(5) r(i)");
+        var spec = new SqlModelSpec("fct_activity", "", "one row per activity", ["activity_id"], [], []) { Incremental = new SqlModelIncremental("activity_date", "select 1") };
+        PublishedTable[] tables = [new("fct_activity", "activity_id", "year(activity_date)") { Spec = spec }];
+        new DuckDbPublisher().Publish(Context, tables, CancellationToken.None);
+        var before = _connection.Strings($"select activity_id || ':' || rowid from {DuckDbPublisher.Schema}.fct_activity order by activity_id");
+
+        // one day of the year changes: only its row is deleted and inserted again, the year's other rows stay in place
+        _connection.Execute("update fct_activity set minutes = 30 where activity_id = 'a2'");
+        Assert.Equal(0, new DuckDbPublisher().Publish(Context, tables, CancellationToken.None).Kept);
+
+        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
+        var after = _connection.Strings($"select activity_id || ':' || rowid from {DuckDbPublisher.Schema}.fct_activity order by activity_id");
+        Assert.Equal(before.Where(r => !r.StartsWith("a2:", StringComparison.Ordinal)), after.Where(r => !r.StartsWith("a2:", StringComparison.Ordinal)));
+        Assert.NotEqual(before.Single(r => r.StartsWith("a2:", StringComparison.Ordinal)), after.Single(r => r.StartsWith("a2:", StringComparison.Ordinal)));
     }
 
     [Fact]
