@@ -108,14 +108,10 @@ public class IncrementalBuildTests
               affected: select day from ingest_change where entity = 'things'
             """);
         using var w = new TestWarehouse();
-        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 1), (date '2025-03-02', 2), (date '2025-03-03', 3), (date '2025-03-04', 4)) t(day, value)");
-        IngestChangeLog.EnsureExists(w.Connection);
-        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        FirstBuild(w, dir.Path, "(date '2025-03-01', 1), (date '2025-03-02', 2), (date '2025-03-03', 3), (date '2025-03-04', 4)");
 
         // When day 2 becomes 10
-        w.Connection.Execute("update things set value = 10 where day = date '2025-03-02'");
-        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
-        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        var build = Rebuild(w, dir.Path, "update things set value = 10 where day = date '2025-03-02'", "2025-03-02");
 
         // Then days 2, 3 and 4 were rebuilt (their running maximum is 10 now), day 1 kept; the SQL saw the 3 partitions
         // it rebuilt, and a full build saw none
@@ -165,14 +161,10 @@ public class IncrementalBuildTests
         dir.Write("m_totals.sql", "select day, cast(sum(doubled) + 1 as double) as total from m_days group by day");
         dir.Write("m_totals.yaml", "grain: one row per day\nincremental:\n  partition_by: day\n  affected: select cast(null as date) where false\n");
         using var w = new TestWarehouse();
-        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 10), (date '2025-03-02', 20)) t(day, value)");
-        IngestChangeLog.EnsureExists(w.Connection);
-        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        FirstBuild(w, dir.Path, "(date '2025-03-01', 10), (date '2025-03-02', 20)");
 
         // When day 2 changes
-        w.Connection.Execute("update things set value = 25 where day = date '2025-03-02'");
-        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
-        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        var build = Rebuild(w, dir.Path, "update things set value = 25 where day = date '2025-03-02'", "2025-03-02");
 
         // Then both rebuilt day 2 alone: 25 * 2 + 1 = 51, day 1 kept at 10 * 2 + 1 = 21
         Assert.Equal([(ModelBuild.Partitions, 1L), (ModelBuild.Partitions, 1L)], build.Models.Select(m => (m.How, m.Partitions)));
@@ -216,5 +208,21 @@ public class IncrementalBuildTests
         // When the catalog reads it, then the error names the file, the line and what to add
         var ex = Assert.Throws<SqlModelDefinitionException>(() => SqlModelCatalog.Discover(dir.Path));
         Assert.Equal($"{yaml}:3: incremental needs affected: a select of the partition values to rebuild.", ex.Message);
+    }
+
+    /// <summary>Fills <c>things(day, value)</c> with <paramref name="rows"/> and builds the folder's models once, incrementally.</summary>
+    private static void FirstBuild(TestWarehouse w, string folder, string rows)
+    {
+        w.Connection.Execute($"create table things as select * from (values {rows}) t(day, value)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, folder, w.Model, AsOf, incremental: true);
+    }
+
+    /// <summary>Changes <c>things</c>, records the changed days as ingest would, and builds again incrementally.</summary>
+    private static SqlModelBuildResult Rebuild(TestWarehouse w, string folder, string change, params string[] changedDays)
+    {
+        if (change.Length > 0) w.Connection.Execute(change);
+        foreach (var day in changedDays) w.Connection.Execute($"insert into ingest_change values ('things', null, null, date '{day}')");
+        return SqlModelRunner.Build(w.Connection, folder, w.Model, AsOf, incremental: true);
     }
 }

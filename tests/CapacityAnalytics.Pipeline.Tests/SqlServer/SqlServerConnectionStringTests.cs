@@ -1,9 +1,9 @@
-using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Connections;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.SqlServer;
+using CapacityAnalytics.Pipeline.Tests.Support;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.SqlServer;
@@ -91,15 +91,7 @@ public sealed class SqlServerConnectionStringTests : IDisposable
         Assert.Contains("fabric", ex.Message, StringComparison.Ordinal);
     }
 
-    private static RunContext Context(DuckDBConnection warehouse) => new()
-    {
-        Config = new PipelineConfig { Name = "t" },
-        Model = new CapacityModel(),
-        Connection = warehouse,
-        Clock = TimeProvider.System,
-        Observer = SilentObserver.Instance,
-        RunId = "run1",
-    };
+    private static RunContext Context(DuckDBConnection warehouse) => TestRunContext.For(warehouse, "run1");
 
     public void Dispose() => Environment.SetEnvironmentVariable(_variable, null);
 }

@@ -1,10 +1,9 @@
 using System.Globalization;
-using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
-using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Ingest.SqlServerQuery;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.SqlServer;
+using CapacityAnalytics.Pipeline.Tests.Support;
 using DuckDB.NET.Data;
 using Microsoft.Data.SqlClient;
 
@@ -47,15 +46,7 @@ public sealed class SqlServerLiveTests : IDisposable
     private PublishResult Publish(params string[] tables)
     {
         var publisher = new SqlServerPublisher(new SqlServerTarget { ConnectionEnv = SqlServerFactAttribute.Variable, Schema = _schema, BatchSize = 2 });
-        var context = new RunContext
-        {
-            Config = new PipelineConfig { Name = "t" },
-            Model = new CapacityModel(),
-            Connection = _warehouse,
-            Clock = TimeProvider.System,
-            Observer = SilentObserver.Instance,
-            RunId = "run",
-        };
+        var context = TestRunContext.For(_warehouse);
         return publisher.Publish(context, tables.Select(t => new PublishedTable(t)).ToList(), CancellationToken.None);
     }
 

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using CapacityAnalytics.Core.CapacityModelFile;
 using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Hosting;
 using CapacityAnalytics.Pipeline.Running;
@@ -21,15 +20,7 @@ public sealed partial class BiPublishTests : IDisposable
         Publish = new PublishConfig { Duckdb = null, Parquet = parquet ? new ParquetTarget() : null, Powerbi = new PowerBiTarget(), Dashboard = new DashboardTarget() },
     };
 
-    private RunContext Context(PipelineConfig config) => new()
-    {
-        Config = config,
-        Model = new CapacityModel(),
-        Connection = w.Connection,
-        Clock = TimeProvider.System,
-        Observer = SilentObserver.Instance,
-        RunId = "run1",
-    };
+    private RunContext Context(PipelineConfig config) => TestRunContext.For(w.Connection, "run1", config);
 
     [Fact]
     public void The_publish_stage_writes_parquet_then_a_power_bi_project_that_reads_exactly_those_files_and_the_dashboard()

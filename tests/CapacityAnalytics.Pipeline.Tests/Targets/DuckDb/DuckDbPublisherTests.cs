@@ -1,9 +1,8 @@
-using CapacityAnalytics.Core.CapacityModelFile;
-using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.SqlModels;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.DuckDb;
+using CapacityAnalytics.Pipeline.Tests.Support;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
@@ -24,15 +23,7 @@ public sealed class DuckDbPublisherTests : IDisposable
 
     private static readonly PublishedTable[] Tables = [new("dim_segment"), new("fct_activity", "activity_id")];
 
-    private RunContext Context => new()
-    {
-        Config = new PipelineConfig { Name = "t" },
-        Model = new CapacityModel(),
-        Connection = _connection,
-        Clock = TimeProvider.System,
-        Observer = SilentObserver.Instance,
-        RunId = "run",
-    };
+    private RunContext Context => TestRunContext.For(_connection);
 
     private List<string> Published(string table) =>
         _connection.Strings($"select string_agg(t::varchar, ';' order by t::varchar) from {DuckDbPublisher.Schema}.{table} t");

@@ -1,8 +1,7 @@
-using CapacityAnalytics.Core.CapacityModelFile;
-using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.Parquet;
+using CapacityAnalytics.Pipeline.Tests.Support;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.Targets.Parquet;
@@ -28,15 +27,7 @@ public sealed class ParquetPublisherTests : IDisposable
         c.ExecuteNonQuery();
     }
 
-    private RunContext Context(string runId) => new()
-    {
-        Config = new PipelineConfig { Name = "t" },
-        Model = new CapacityModel(),
-        Connection = _connection,
-        Clock = TimeProvider.System,
-        Observer = SilentObserver.Instance,
-        RunId = runId,
-    };
+    private RunContext Context(string runId) => TestRunContext.For(_connection, runId);
 
     [Fact]
     public void A_publish_writes_each_table_and_a_manifest_that_current_points_at()
