@@ -6,4 +6,11 @@ namespace CapacityAnalytics.Pipeline.SqlModels;
 /// <param name="Sql">The select statement (trailing semicolon removed).</param>
 /// <param name="Spec">The YAML: grain, columns, tests.</param>
 /// <param name="DependsOn">Other models the SQL reads, found by name.</param>
-public sealed record SqlModel(string Name, string SqlPath, string Sql, SqlModelSpec Spec, IReadOnlyList<string> DependsOn);
+public sealed record SqlModel(string Name, string SqlPath, string Sql, SqlModelSpec Spec, IReadOnlyList<string> DependsOn)
+{
+    /// <summary>
+    /// The identifiers of the SQL outside comments and strings that are not models: among them the names of the other
+    /// tables it reads (raw tables, <c>run_context</c>, the <c>model_*</c> parameters).
+    /// </summary>
+    public IReadOnlyList<string> Reads { get; init; } = [];
+}

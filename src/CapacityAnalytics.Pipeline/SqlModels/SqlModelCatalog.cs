@@ -70,7 +70,10 @@ public static partial class SqlModelCatalog
             CheckSourceReads(sqlDirectory, name, path, sql, sources);
         }
         var names = raw.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
-        var models = raw.Select(r => new SqlModel(r.Name, r.Path, r.Sql, r.Spec, References(r.Sql, names, r.Name))).ToList();
+        var models = raw.Select(r => new SqlModel(r.Name, r.Path, r.Sql, r.Spec, References(r.Sql, names, r.Name))
+        {
+            Reads = [.. Words(r.Sql).Where(w => !names.Contains(w))],
+        }).ToList();
         return Order(models);
     }
 
@@ -92,6 +95,9 @@ public static partial class SqlModelCatalog
             throw new SqlModelDefinitionException($"{path}: model {name} reads {string.Join(", ", undeclared)}, not declared in {SqlSourceReader.FileName}; declare the raw table there with its columns.");
         }
     }
+
+    /// <summary>The table of the run's as-of date, data start and model version (<see cref="SqlModelParameters"/>).</summary>
+    public const string RunContext = "run_context";
 
     /// <summary>The folder of the staging layer, the only one that reads raw tables.</summary>
     public const string StagingFolder = "staging";
@@ -124,6 +130,10 @@ public static partial class SqlModelCatalog
         [.. Discover(sqlDirectory).Select(m => m.Spec).Concat(Declared(sqlDirectory))
             .Where(s => s.Publish is not null)
             .OrderBy(s => s.Name, StringComparer.Ordinal)];
+
+    /// <summary>The distinct identifiers of <paramref name="sql"/> outside comments and string literals, lower-cased.</summary>
+    private static IEnumerable<string> Words(string sql) =>
+        Identifiers().Matches(CommentsAndStrings().Replace(sql, " ")).Select(m => m.Value.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>Names of known models used as identifiers in <paramref name="sql"/>, other than <paramref name="self"/>.</summary>
     public static IReadOnlyList<string> References(string sql, IReadOnlySet<string> modelNames, string self)

@@ -54,13 +54,21 @@ public static class SqlModelRunner
             var differences = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
             var rebuiltBy = new Dictionary<string, string>(StringComparer.Ordinal);
             var built = new List<BuiltModel>();
+            var asBuilt = new Dictionary<string, ModelBuild>(StringComparer.Ordinal);
+            var unchangedInputs = changes.Incremental ? UnchangedInputs(connection) : null;
             foreach (var m in models)
             {
                 var watch = Stopwatch.StartNew();
                 BuiltModel result;
                 try
                 {
-                    if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name)
+                    if (unchangedInputs is not null && connection.TableExists(m.Name) && m.Reads.All(unchangedInputs)
+                        && m.DependsOn.All(d => asBuilt.GetValueOrDefault(d) is ModelBuild.Kept or ModelBuild.Unchanged))
+                    {
+                        // Nothing it reads changed since the last build (same SQL, parameters and as-of date): the table is.
+                        result = new BuiltModel(m.Name, 0, 0, ModelBuild.Kept);
+                    }
+                    else if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name)
                         && m.DependsOn.Where(changedWhole.Contains).All(d => differences.TryGetValue(d, out var columns) && columns.Contains(partial.PartitionBy, StringComparer.Ordinal)))
                     {
                         // What the upstream tables changed in the same partition column: the partitions of their
@@ -99,6 +107,7 @@ public static class SqlModelRunner
                 {
                     throw new SqlModelDefinitionException($"{m.SqlPath}: model {m.Name} failed to build: {FirstLine(ex.Message)}", ex);
                 }
+                asBuilt[m.Name] = result.How;
                 built.Add(result with { Rows = Scalar<long>(connection, $"select count(*) from {m.Name}"), Seconds = watch.Elapsed.TotalSeconds });
             }
             // A kept table is the one whose tests passed at the last build (same SQL and YAML: the fingerprint); its
@@ -188,6 +197,26 @@ public static class SqlModelRunner
     }
 
     private static string AffectedOf(string model) => $"{Affected}_{model}";
+
+    /// <summary>
+    /// Whether an identifier a model's SQL holds (<see cref="SqlModel.Reads"/>) names no table that changed since the
+    /// last build: one that is no table (a column, a function, a CTE); a raw table unless ingest changed rows of its
+    /// entity (<c>raw_&lt;entity&gt;</c>, or the entity's <c>raw_usage_events_daily</c>); <c>run_context</c> unless the
+    /// as-of date moved; the <c>model_*</c> parameters (changed, they make the whole build full, like a new data start or
+    /// model version: <see cref="TransformChanges"/>); <c>transform_partitions</c>. Any other table may have changed.
+    /// </summary>
+    private static Func<string, bool> UnchangedInputs(DuckDBConnection connection)
+    {
+        var tables = connection.Strings("select distinct lower(table_name) from duckdb_tables()").ToHashSet(StringComparer.Ordinal);
+        var entities = connection.Strings($"select distinct entity from {IngestChangeLog.Table}");
+        var asOfMoved = Scalar<long>(connection, $"select count(*) from {TransformChanges.AsOfChangeTable}") > 0;
+        return word => !tables.Contains(word)
+            || word == Partitions
+            || word.StartsWith("model_", StringComparison.Ordinal)
+            || (word == SqlModelCatalog.RunContext && !asOfMoved)
+            || (word.StartsWith("raw_", StringComparison.Ordinal)
+                && !entities.Any(e => word == "raw_" + e || word.StartsWith("raw_" + e + "_", StringComparison.Ordinal)));
+    }
 
     /// <summary>
     /// Whether a test of a model rebuilt by partitions can fail only on the rebuilt rows, so it runs on them alone: the

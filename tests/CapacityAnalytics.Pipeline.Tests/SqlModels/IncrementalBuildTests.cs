@@ -171,6 +171,48 @@ public class IncrementalBuildTests
         Assert.Equal([21.0, 51.0], w.Rows("select total from m_totals order by day").Select(r => Convert.ToDouble(r["total"], System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [Fact]
+    public void A_model_none_of_whose_tables_changed_is_kept_without_a_rebuild()
+    {
+        // Given models over two raw tables, one over another model, one over run_context and one over a plain table
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("sources.yaml", "sources:\n  - name: raw_things\n    columns: [x]\n  - name: raw_other\n    columns: [x]\n");
+        dir.Write("staging/m_things.sql", "select count(*) as n from raw_things");
+        dir.Write("staging/m_other.sql", "select count(*) as n from raw_other");
+        dir.Write("marts/m_over_other.sql", "select n + 1 as n from m_other");
+        dir.Write("marts/m_context.sql", "select as_of from run_context");
+        dir.Write("marts/m_settings.sql", "select count(*) as n from settings");
+        foreach (var name in new[] { "staging/m_things", "staging/m_other", "marts/m_over_other", "marts/m_context", "marts/m_settings" })
+        {
+            dir.Write(name + ".yaml", "grain: one row\n");
+        }
+        using var w = new TestWarehouse();
+        w.Connection.Execute("create table raw_things as select 1 as x");
+        w.Connection.Execute("create table raw_other as select 1 as x");
+        w.Connection.Execute("create table settings as select 1 as x");
+        // an activity fixes the data start (without one it follows the as-of date, and a moved one rebuilds everything)
+        w.Connection.Execute("insert into raw_activities (activity_id, occurred_at) values ('A-1', timestamptz '2025-01-06 10:00:00+00')");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // When ingest changed rows of 'things' only, at the same as-of date
+        var build = Rebuild(w, dir.Path, "insert into raw_things values (2)", "2025-03-02");
+
+        // Then what reads raw_things and the plain table (which ingest does not account for) is rebuilt, the rest kept
+        var how = build.Models.ToDictionary(m => m.Name, m => m.How);
+        Assert.Equal(ModelBuild.Full, how["m_things"]);
+        Assert.Equal(ModelBuild.Full, how["m_settings"]);
+        Assert.Equal(ModelBuild.Kept, how["m_other"]);
+        Assert.Equal(ModelBuild.Kept, how["m_over_other"]);
+        Assert.Equal(ModelBuild.Kept, how["m_context"]);
+        Assert.Equal(2.0, w.Number("select n from m_things"));
+
+        // and a moved as-of date rebuilds what reads run_context
+        var moved = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf.AddDays(1), incremental: true);
+        Assert.Equal(ModelBuild.Full, moved.Models.Single(m => m.Name == "m_context").How);
+        Assert.Equal(ModelBuild.Kept, moved.Models.Single(m => m.Name == "m_other").How);
+    }
+
     [Theory]
     [InlineData(null, "the warehouse does not record ingest changes (ingest_change)")]
     [InlineData("*", "a full ingest")]
