@@ -73,6 +73,8 @@ ticket_weeks as (
         count(*) as tickets_created,
         count(*) filter (where escalated) as escalated_tickets,
     from int_tickets_timed
+    cross join scope
+    where coalesce(week_start >= scope.read_from, true)
     group by all
 ),
 
@@ -83,8 +85,10 @@ expansion_weeks as (
         count(*) as expansion_opps_opened,
     from stg_opportunities as opportunities
     cross join context
+    cross join scope
     where opportunities.opportunity_type = 'expansion'
         and opportunities.created_on <= context.as_of
+        and coalesce(opportunities.created_on >= scope.read_from, true)
     group by all
 ),
 
@@ -95,7 +99,9 @@ health_weeks as (
         arg_max(scores.score, scores.score_date) as week_score,
     from stg_health_scores as scores
     cross join context
+    cross join scope
     where scores.score_date <= context.as_of
+        and coalesce(scores.score_date >= scope.read_from, true)
     group by all
 ),
 
