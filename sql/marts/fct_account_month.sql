@@ -39,11 +39,16 @@ account_spans as (
 ),
 
 account_months as (
-    select
-        account_spans.account_id,
-        cast(unnest(generate_series(account_spans.first_month, account_spans.last_month, interval 1 month)) as date) as month_start,
-    from account_spans
-    where account_spans.first_month <= account_spans.last_month
+    select * from (
+        select
+            account_spans.account_id,
+            cast(unnest(generate_series(account_spans.first_month, account_spans.last_month, interval 1 month)) as date) as month_start,
+        from account_spans
+        where account_spans.first_month <= account_spans.last_month
+    )
+    -- a partial build (onward) computes only the months from the first one it rebuilds (transform_partitions;
+    -- empty in a full build: every month)
+    where coalesce(month_start >= (select min(partition_value) from transform_partitions), true)
 ),
 
 month_bounds as (
@@ -65,6 +70,7 @@ activity_hours as (
         coalesce(sum(hours) filter (where activity_class = 'unmapped'), 0) as unmapped_hours,
     from int_activities_timed
     where account_id is not null
+        and coalesce(month_start >= (select min(partition_value) from transform_partitions), true)
     group by all
 ),
 
@@ -75,6 +81,7 @@ ticket_time as (
         count(*) as tickets,
         sum(ticket_minutes) as ticket_minutes,
     from int_tickets_timed
+    where coalesce(month_start >= (select min(partition_value) from transform_partitions), true)
     group by all
 ),
 
