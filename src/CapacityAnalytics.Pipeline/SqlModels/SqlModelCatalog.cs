@@ -80,9 +80,7 @@ public static partial class SqlModelCatalog
     /// <summary>The staging layer alone reads raw tables, and only those <c>sources.yaml</c> declares.</summary>
     private static void CheckSourceReads(string sqlDirectory, string name, string path, string sql, HashSet<string> sources)
     {
-        var code = CommentsAndStrings().Replace(sql, " ");
-        var reads = Identifiers().Matches(code).Select(m => m.Value.ToLowerInvariant())
-            .Where(n => n.StartsWith("raw_", StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
+        var reads = Words(sql).Where(n => n.StartsWith("raw_", StringComparison.Ordinal)).ToList();
         if (reads.Count == 0) return;
         var layer = Path.GetRelativePath(sqlDirectory, path).Replace('\\', '/').Split('/')[0];
         if (layer != StagingFolder)
@@ -136,16 +134,8 @@ public static partial class SqlModelCatalog
         Identifiers().Matches(CommentsAndStrings().Replace(sql, " ")).Select(m => m.Value.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal);
 
     /// <summary>Names of known models used as identifiers in <paramref name="sql"/>, other than <paramref name="self"/>.</summary>
-    public static IReadOnlyList<string> References(string sql, IReadOnlySet<string> modelNames, string self)
-    {
-        var code = CommentsAndStrings().Replace(sql, " ");
-        return Identifiers().Matches(code)
-            .Select(m => m.Value.ToLowerInvariant())
-            .Where(n => n != self && modelNames.Contains(n))
-            .Distinct()
-            .Order(StringComparer.Ordinal)
-            .ToList();
-    }
+    public static IReadOnlyList<string> References(string sql, IReadOnlySet<string> modelNames, string self) =>
+        [.. Words(sql).Where(n => n != self && modelNames.Contains(n))];
 
     /// <summary>Topological order (Kahn), ties broken by name so the order is deterministic; a cycle is an error.</summary>
     public static IReadOnlyList<SqlModel> Order(IReadOnlyList<SqlModel> models)

@@ -50,11 +50,12 @@ public static class SqlModelRunner
             // incremental reader may still rebuild only its partitions; changed, the rows that differ are kept, and a
             // reader partitioned by a column they have rebuilds their partitions too.
             var readByIncremental = models.Where(m => m.Spec.Incremental is not null).SelectMany(m => m.DependsOn).ToHashSet(StringComparer.Ordinal);
-            var changedWhole = new HashSet<string>(StringComparer.Ordinal);
+            var byName = models.ToDictionary(m => m.Name, StringComparer.Ordinal);
             var differences = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-            var rebuiltBy = new Dictionary<string, string>(StringComparer.Ordinal);
             var built = new List<BuiltModel>();
+            // How each model built so far was built: Full means rebuilt in full and changed (or not compared).
             var asBuilt = new Dictionary<string, ModelBuild>(StringComparer.Ordinal);
+            bool Was(string model, ModelBuild how) => asBuilt.GetValueOrDefault(model, ModelBuild.Full) == how;
             var unchangedInputs = changes.Incremental ? UnchangedInputs(connection) : null;
             foreach (var m in models)
             {
@@ -63,23 +64,22 @@ public static class SqlModelRunner
                 try
                 {
                     if (unchangedInputs is not null && connection.TableExists(m.Name) && m.Reads.All(unchangedInputs)
-                        && m.DependsOn.All(d => asBuilt.GetValueOrDefault(d) is ModelBuild.Kept or ModelBuild.Unchanged))
+                        && m.DependsOn.All(d => Was(d, ModelBuild.Kept) || Was(d, ModelBuild.Unchanged)))
                     {
                         // Nothing it reads changed since the last build (same SQL, parameters and as-of date): the table is.
                         result = new BuiltModel(m.Name, 0, 0, ModelBuild.Kept);
                     }
                     else if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name)
-                        && m.DependsOn.Where(changedWhole.Contains).All(d => differences.TryGetValue(d, out var columns) && columns.Contains(partial.PartitionBy, StringComparer.Ordinal)))
+                        && m.DependsOn.Where(d => Was(d, ModelBuild.Full)).All(d => differences.TryGetValue(d, out var columns) && columns.Contains(partial.PartitionBy, StringComparer.Ordinal)))
                     {
                         // What the upstream tables changed in the same partition column: the partitions of their
                         // differing rows (rebuilt in full) or the partitions they rebuilt (incremental, same column).
-                        var fromUpstream = m.DependsOn.Where(changedWhole.Contains)
+                        var fromUpstream = m.DependsOn.Where(d => Was(d, ModelBuild.Full))
                             .Select(d => $"select distinct {partial.PartitionBy} from {DifferenceOf(d)}")
-                            .Concat(m.DependsOn.Where(d => rebuiltBy.TryGetValue(d, out var column) && column == partial.PartitionBy)
+                            .Concat(m.DependsOn.Where(d => Was(d, ModelBuild.Partitions) && byName[d].Spec.Incremental!.PartitionBy == partial.PartitionBy)
                                 .Select(d => $"select partition_value from {AffectedOf(d)}"))
                             .ToList();
                         result = BuildPartitions(connection, m, partial, fromUpstream);
-                        if (result.How == ModelBuild.Partitions) rebuiltBy[m.Name] = partial.PartitionBy;
                     }
                     else
                     {
@@ -99,7 +99,6 @@ public static class SqlModelRunner
                             differences[m.Name] = connection.ColumnNames(m.Name);
                             Execute(connection, $"drop table {Previous}");
                         }
-                        if (!same) changedWhole.Add(m.Name);
                         result = new BuiltModel(m.Name, 0, 0, same ? ModelBuild.Unchanged : ModelBuild.Full);
                     }
                 }

@@ -74,16 +74,6 @@ public static class TableFingerprint
         return result;
     }
 
-    /// <summary>True when both tables exist and hold the same columns and rows.</summary>
-    public static bool Same(DuckDBConnection connection, string schema, string otherSchema, string table) =>
-        Exists(connection, otherSchema, table) && Of(connection, schema, table) == Of(connection, otherSchema, table);
-
-    /// <summary>True when <c>schema.table</c> exists (a table, not a view).</summary>
-    public static bool Exists(DuckDBConnection connection, string schema, string table) =>
-        connection.Scalar<long>(
-            "select count(*) from duckdb_tables() where database_name = current_database() and schema_name = $1 and table_name = $2",
-            schema, table) > 0;
-
     /// <summary>One fingerprint for a table from those of its partitions.</summary>
     private static string Combine(IReadOnlyDictionary<string, string> partitions) =>
         Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(

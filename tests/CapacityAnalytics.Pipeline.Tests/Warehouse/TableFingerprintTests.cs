@@ -1,3 +1,4 @@
+using CapacityAnalytics.Pipeline.Tests.Support;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
@@ -46,12 +47,12 @@ public sealed class TableFingerprintTests : IDisposable
     public void Same_compares_a_table_with_its_namesake_in_another_schema_and_a_missing_one_is_never_the_same()
     {
         _connection.Execute("create schema published");
-        Assert.False(TableFingerprint.Same(_connection, "main", "published", "a"));
+        Assert.False(SameTable.In(_connection, "main", "published", "a"));
 
         _connection.Execute("create table published.a as select * from a order by hours");
-        Assert.True(TableFingerprint.Same(_connection, "main", "published", "a"));
+        Assert.True(SameTable.In(_connection, "main", "published", "a"));
 
         _connection.Execute("update published.a set name = 'z' where id = 3");
-        Assert.False(TableFingerprint.Same(_connection, "main", "published", "a"));
+        Assert.False(SameTable.In(_connection, "main", "published", "a"));
     }
 }

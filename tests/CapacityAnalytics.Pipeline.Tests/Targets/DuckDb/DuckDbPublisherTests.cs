@@ -45,7 +45,7 @@ public sealed class DuckDbPublisherTests : IDisposable
         Assert.Equal(1, changed.Kept);
         Assert.Equal(5, changed.Rows);
         Assert.Equal(["{'activity_id': a0, 'minutes': 0};{'activity_id': a1, 'minutes': 20};{'activity_id': a2, 'minutes': 30}"], Published("fct_activity"));
-        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "dim_segment"));
+        Assert.True(SameTable.In(_connection, "main", DuckDbPublisher.Schema, "dim_segment"));
     }
 
     [Fact]
@@ -59,13 +59,13 @@ public sealed class DuckDbPublisherTests : IDisposable
         Assert.Equal(1, new DuckDbPublisher().Publish(Context, tables, CancellationToken.None).Kept);
         _connection.Execute("update fct_activity set minutes = 45 where activity_id = 'a3'");
         Assert.Equal(0, new DuckDbPublisher().Publish(Context, tables, CancellationToken.None).Kept);
-        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
+        Assert.True(SameTable.In(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
 
         // 2024 gone, 2026 new
         _connection.Execute("delete from fct_activity where year(activity_date) = 2024");
         _connection.Execute("insert into fct_activity values ('a9', date '2026-02-01', 30)");
         new DuckDbPublisher().Publish(Context, tables, CancellationToken.None);
-        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
+        Assert.True(SameTable.In(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
         Assert.Equal(["{'activity_id': a2, 'activity_date': 2025-01-01, 'minutes': 15};{'activity_id': a3, 'activity_date': 2025-01-02, 'minutes': 45};{'activity_id': a9, 'activity_date': 2026-02-01, 'minutes': 30}"],
             Published("fct_activity"));
 
@@ -89,7 +89,7 @@ public sealed class DuckDbPublisherTests : IDisposable
         _connection.Execute("update fct_activity set minutes = 30 where activity_id = 'a2'");
         Assert.Equal(0, new DuckDbPublisher().Publish(Context, tables, CancellationToken.None).Kept);
 
-        Assert.True(TableFingerprint.Same(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
+        Assert.True(SameTable.In(_connection, "main", DuckDbPublisher.Schema, "fct_activity"));
         var after = _connection.Strings($"select activity_id || ':' || rowid from {DuckDbPublisher.Schema}.fct_activity order by activity_id");
         Assert.Equal(before.Where(r => !r.StartsWith("a2:", StringComparison.Ordinal)), after.Where(r => !r.StartsWith("a2:", StringComparison.Ordinal)));
         Assert.NotEqual(before.Single(r => r.StartsWith("a2:", StringComparison.Ordinal)), after.Single(r => r.StartsWith("a2:", StringComparison.Ordinal)));
