@@ -14,22 +14,13 @@ public class IncrementalBuildTests
         // Given a model doubling a value per day, declared incremental by day over the 'things' changes, built once
         using var dir = new TestFiles.TempFolder();
         dir.Write("m_days.sql", "select day, value * 2 as doubled from things");
-        dir.Write("m_days.yaml", """
-            grain: one row per day
-            incremental:
-              partition_by: day
-              affected: select day from ingest_change where entity = 'things'
-            """);
+        WriteByDay(dir, "m_days");
         using var w = new TestWarehouse();
-        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 10), (date '2025-03-02', 20), (date '2025-03-03', 30)) t(day, value)");
-        IngestChangeLog.EnsureExists(w.Connection);
-        var first = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        var first = FirstBuild(w, dir.Path, "(date '2025-03-01', 10), (date '2025-03-02', 20), (date '2025-03-03', 30)");
         Assert.Equal("no earlier build to start from", first.FullReason);
 
         // When days 2 and 3 change in the source but ingest_change lists only day 2
-        w.Connection.Execute("update things set value = value + 1 where day >= date '2025-03-02'");
-        w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
-        var second = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        var second = Rebuild(w, dir.Path, "update things set value = value + 1 where day >= date '2025-03-02'", "2025-03-02");
 
         // Then one partition was rebuilt: day 2 is 21 * 2 = 42, day 3 keeps its old 30 * 2 = 60 (a full build gives 62),
         // day 1 stays 10 * 2 = 20; and the change log is empty
@@ -128,21 +119,13 @@ public class IncrementalBuildTests
         dir.Write("m_calendar.sql", "select day, open from settings");
         dir.Write("m_calendar.yaml", "grain: one row per day\n");
         dir.Write("m_days.sql", "select things.day, things.value * m_calendar.open as counted from things join m_calendar using (day)");
-        dir.Write("m_days.yaml", """
-            grain: one row per day
-            incremental:
-              partition_by: day
-              affected: select day from ingest_change where entity = 'things'
-            """);
+        WriteByDay(dir, "m_days");
         using var w = new TestWarehouse();
-        w.Connection.Execute("create table things as select * from (values (date '2025-03-01', 5), (date '2025-03-02', 6), (date '2025-03-03', 7)) t(day, value)");
         w.Connection.Execute("create table settings as select * from (values (date '2025-03-01', 1), (date '2025-03-02', 1), (date '2025-03-03', 1)) t(day, open)");
-        IngestChangeLog.EnsureExists(w.Connection);
-        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        FirstBuild(w, dir.Path, "(date '2025-03-01', 5), (date '2025-03-02', 6), (date '2025-03-03', 7)");
 
         // When the calendar closes day 3 and nothing is ingested
-        w.Connection.Execute("update settings set open = 0 where day = date '2025-03-03'");
-        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        var build = Rebuild(w, dir.Path, "update settings set open = 0 where day = date '2025-03-03'");
 
         // Then the calendar was rebuilt in full, and of m_days only day 3 (the day of the calendar's changed rows)
         var how = build.Models.ToDictionary(m => m.Name, m => (m.How, m.Partitions));
@@ -253,12 +236,20 @@ public class IncrementalBuildTests
     }
 
     /// <summary>Fills <c>things(day, value)</c> with <paramref name="rows"/> and builds the folder's models once, incrementally.</summary>
-    private static void FirstBuild(TestWarehouse w, string folder, string rows)
+    private static SqlModelBuildResult FirstBuild(TestWarehouse w, string folder, string rows)
     {
         w.Connection.Execute($"create table things as select * from (values {rows}) t(day, value)");
         IngestChangeLog.EnsureExists(w.Connection);
-        SqlModelRunner.Build(w.Connection, folder, w.Model, AsOf, incremental: true);
+        return SqlModelRunner.Build(w.Connection, folder, w.Model, AsOf, incremental: true);
     }
+
+    /// <summary>The YAML of a model incremental by day over the changes of <c>things</c>.</summary>
+    private static void WriteByDay(TestFiles.TempFolder dir, string name) => dir.Write(name + ".yaml", """
+        grain: one row per day
+        incremental:
+          partition_by: day
+          affected: select day from ingest_change where entity = 'things'
+        """);
 
     /// <summary>Changes <c>things</c>, records the changed days as ingest would, and builds again incrementally.</summary>
     private static SqlModelBuildResult Rebuild(TestWarehouse w, string folder, string change, params string[] changedDays)
