@@ -21,6 +21,13 @@ public static class UsageEventsStreamingLoad
     private const string Fast = "_ingest_fast";
     private const string FastAt = "_ingest_fast_at";
     private const string Day = "_ingest_day";
+    private const string UsersSet = "_set = 0";
+
+    /// <summary>How the aggregate tells an account's users apart by default: a 64-bit hash of user_id.</summary>
+    public const string UserKey = "hash(user_id)";
+
+    /// <summary>The users' own text, when two users of one account share a <see cref="UserKey"/>.</summary>
+    public const string ExactUserKey = "user_id";
 
     public static bool Handles(EntitySpec entity, IReadOnlyList<ExtractFile> files) =>
         entity == InputContract.UsageEvents && files.All(f => f.Format == ExtractFormat.Csv);
@@ -29,7 +36,10 @@ public static class UsageEventsStreamingLoad
     /// Writes the pending <see cref="UsageEventsDaily.Table"/> and <see cref="UsageEventsDaily.FilesTable"/> of
     /// <paramref name="files"/>, and appends their rejects.
     /// </summary>
-    public static (LandingResult Landing, TypingResult Typing) Load(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options)
+    /// <param name="userKey">The expression over user_id that tells an account's users apart (<see cref="UserKey"/>; tests
+    /// pass a coarser one to make keys collide).</param>
+    public static (LandingResult Landing, TypingResult Typing) Load(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options,
+        string userKey = UserKey)
     {
         var entity = InputContract.UsageEvents;
         var readers = files.Select(f => CsvExtractReader.Open(entity, f)).ToList();
@@ -39,7 +49,7 @@ public static class UsageEventsStreamingLoad
         using var zone = SessionTimeZone.Use(connection, options.Timezone);
         try
         {
-            return Load(connection, files, options, readers, columns);
+            return Load(connection, files, options, readers, columns, userKey);
         }
         finally
         {
@@ -50,12 +60,12 @@ public static class UsageEventsStreamingLoad
     }
 
     private static (LandingResult Landing, TypingResult Typing) Load(DuckDBConnection connection, IReadOnlyList<ExtractFile> files, IngestOptions options,
-        List<CsvExtractReader> readers, List<string> columns)
+        List<CsvExtractReader> readers, List<string> columns, string userKey)
     {
         var numbered = false;
         try
         {
-            CreateAggregate(connection, readers, columns, options, numbered);
+            CreateAggregate(connection, readers, columns, options, numbered, userKey);
         }
         catch (DuckDBException) when (CleanAll(readers))
         {
@@ -63,7 +73,7 @@ public static class UsageEventsStreamingLoad
             // line by line, leaving the records that held those bytes out (they are rejected with their lines).
             CsvExtractReader.ResetRejects(connection);
             numbered = true;
-            CreateAggregate(connection, readers, columns, options, numbered);
+            CreateAggregate(connection, readers, columns, options, numbered, userKey);
         }
         return Finish(connection, files, options, readers, columns, numbered);
     }
@@ -79,26 +89,48 @@ public static class UsageEventsStreamingLoad
     }
 
     /// <summary>
-    /// Good events per file and account-day (distinct users in two steps: account, day and user first, then
-    /// account-day, a plain group-by DuckDB can spill), and one row per file with a NULL account for its bad ones.
-    /// Files are told apart by their order, not their path: hashing a path per event cost a fifth of the query.
+    /// Good events per file and account-day, and one row per file with a NULL account for its bad ones. Distinct users
+    /// are counted in two steps (account, day and user first, then account-day: plain group-bys DuckDB can spill), the
+    /// user known in the first by <see cref="UserKey"/>, a 64-bit hash: a fixed-width key groups the 51M user-days at L
+    /// 1.2 to 1.7 s faster than the text (12.4 to 12.7 s against 13.6 to 14.4 s). The same scan lists each account's
+    /// distinct users with their keys (a second grouping set, a few hundred thousand rows); when two users of one
+    /// account share a key, their days would count one user too few, so the aggregate is built again by the users'
+    /// text (<see cref="ExactUserKey"/>). Files are told apart by their order, not their path: hashing a path per event
+    /// cost a fifth of the query.
     /// </summary>
-    private static void CreateAggregate(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, IngestOptions options, bool numbered)
+    private static void CreateAggregate(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, IngestOptions options, bool numbered,
+        string userKey)
+    {
+        CreateAggregateBy(connection, readers, columns, options, numbered, userKey);
+        if (connection.Scalar<long>($"select count(*) from {Aggregate} where {UsersSet} and active_users > 1") > 0)
+        {
+            CreateAggregateBy(connection, readers, columns, options, numbered, ExactUserKey);
+        }
+        connection.Execute($"delete from {Aggregate} where {UsersSet}");
+    }
+
+    private static void CreateAggregateBy(DuckDBConnection connection, List<CsvExtractReader> readers, List<string> columns, IngestOptions options, bool numbered,
+        string userKey)
     {
         var ok = CheckedRowsSql.Ok;
+        var file = LandingColumns.FileOrder;
+        // Grouping set 0 (user_id in it) lists each account's users; set 1 counts events per file, account, day and
+        // user key. The second step groups set 1 by account-day and set 0 by account and key: more than one user under
+        // one key is a collision.
         connection.Execute($"""
             create or replace temp table {Aggregate} as
             with checked as ({CheckedRows(readers, columns, options, ignoreErrors: false, numbered: numbered)}),
             per_user as (
-                select {LandingColumns.FileOrder}, account_id, date, user_id, count(*) as events
+                select grouping(user_id) as _set, {file}, account_id, date, user_key, count(*) as events
                 from (
-                    select {LandingColumns.FileOrder}, case when {ok} then account_id end as account_id,
-                        case when {ok} then {Day} end as date, case when {ok} then user_id end as user_id
+                    select {file}, case when {ok} then account_id end as account_id, case when {ok} then {Day} end as date,
+                        case when {ok} then user_id end as user_id, case when {ok} then {userKey} end as user_key
                     from checked
                 )
-                group by all
+                group by grouping sets (({file}, account_id, date, user_key), (account_id, user_id, user_key))
             )
-            select {LandingColumns.FileOrder}, account_id, date, count(user_id) as active_users, sum(events)::bigint as events
+            select _set, {file}, account_id, date, case when _set = 0 then user_key end as shared_key,
+                count(user_key) as active_users, sum(events)::bigint as events
             from per_user
             group by all
             """);

@@ -114,6 +114,34 @@ public sealed class UsageEventsTests(DuckDbFixture db) : IClassFixture<DuckDbFix
         Assert.Equal(0L, result.DuplicatesSuperseded);
     }
 
+    [Theory]
+    [InlineData(UsageEventsStreamingLoad.UserKey)]
+    [InlineData("length(user_id)")]
+    public void Users_are_counted_exactly_even_when_two_users_of_an_account_share_a_grouping_key(string userKey)
+    {
+        // Given: with the key length(user_id), a1's u1 and u2 share a key (length 2) on 01-01 and so do a2's u3 and u4
+        //   on 01-02 (one a day); u10 and u1 differ in length. Distinct users per account-day, worked out by hand:
+        //   a1 01-01: u1 (twice), u2, u10 = 3 users, 4 events; a1 01-02: u1 = 1, 1; a2 01-02: u3, u4 = 2, 2.
+        using var extract = new ExtractFolderBuilder();
+        var path = extract.WriteLines("usage_events.csv",
+            "account_id,user_id,occurred_at,event",
+            "a1,u1,2025-01-01T09:00:00Z,login",
+            "a1,u1,2025-01-01T09:30:00Z,view",
+            "a1,u2,2025-01-01T10:00:00Z,login",
+            "a1,u10,2025-01-01T11:00:00Z,login",
+            "a1,u1,2025-01-02T09:00:00Z,login",
+            "a2,u3,2025-01-02T09:00:00Z,login",
+            "a2,u4,2025-01-02T10:00:00Z,login");
+
+        // When
+        var (_, typing) = UsageEventsStreamingLoad.Load(db.Connection, [new ExtractFile(path, ExtractFormat.Csv, 1)], IngestOptions.Default, userKey);
+
+        // Then: the same counts whichever key grouped the users (a shared key makes the aggregate count by the text)
+        Assert.Equal([["a1", "2025-01-01", "3", "4"], ["a1", "2025-01-02", "1", "1"], ["a2", "2025-01-02", "2", "2"]],
+            db.Connection.Rows($"select account_id, date::varchar, active_users, events from {PendingTables.NameFor(UsageEventsDaily.Table)} order by all"));
+        Assert.Equal((7L, 0L, 3L), (typing.RowsTyped, typing.RowsRejected, typing.TableRows));
+    }
+
     [Fact]
     public void Rows_off_the_canonical_form_take_the_full_checks_and_count_like_canonical_ones()
     {
