@@ -47,6 +47,26 @@ public static class FolderSwap
         return new Staged(target, staged, runId);
     }
 
+    /// <summary>
+    /// Stages a publish that keeps the folder's content as it is (it already holds what the run would write): the
+    /// staging folder holds only the run marker and <see cref="KeptFile"/>, and the switch writes the marker into the
+    /// folder. Staged like any other, a kill between the commit point and the switch is finished by <see cref="RollForward"/>.
+    /// </summary>
+    public static Staged PrepareKept(string target, string runId)
+    {
+        target = Path.GetFullPath(target);
+        Recover(target);
+        var staged = StagingFolder(target, runId);
+        if (Directory.Exists(staged)) Directory.Delete(staged, recursive: true);
+        Directory.CreateDirectory(staged);
+        File.WriteAllText(Path.Combine(staged, KeptFile), "");
+        File.WriteAllText(Path.Combine(staged, MarkerFile), runId + "\n");
+        return new Staged(target, staged, runId);
+    }
+
+    /// <summary>In a staging folder: the publish keeps the folder's content and switches only its run marker.</summary>
+    public const string KeptFile = ".capacity-kept";
+
     /// <summary>The run a published folder is from, or null.</summary>
     public static string? RunOf(string folder)
     {
@@ -79,7 +99,18 @@ public static class FolderSwap
         public string RunId => runId;
 
         /// <summary>Swaps the new content in; the staging folder then holds the old content until <see cref="Finish"/>.</summary>
-        public void Switch() => Replace(target, folder);
+        public void Switch()
+        {
+            if (File.Exists(Path.Combine(folder, KeptFile)))
+            {
+                // The folder keeps its content: only the run it is from changes, written beside and renamed over.
+                var marker = Path.Combine(target, MarkerFile);
+                File.WriteAllText(marker + ".tmp", runId + "\n");
+                File.Move(marker + ".tmp", marker, overwrite: true);
+                return;
+            }
+            Replace(target, folder);
+        }
 
         /// <summary>Removes the replaced content.</summary>
         public void Finish()

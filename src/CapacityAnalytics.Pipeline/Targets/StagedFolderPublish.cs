@@ -11,3 +11,4 @@ public sealed class StagedFolderPublish(FolderSwap.Staged staged) : PreparedPubl
 
     protected override void Discard() => staged.Discard();
 }
+

@@ -30,6 +30,10 @@ public static class DuckDbConnectionExtensions
             "select count(*) from duckdb_tables() where table_name = $1 and schema_name = current_schema()",
             table) > 0;
 
+    /// <summary>The names of the tables in the current schema, in one catalog query.</summary>
+    public static HashSet<string> TableNames(this DuckDBConnection connection) =>
+        connection.Strings("select table_name from duckdb_tables() where schema_name = current_schema()").ToHashSet(StringComparer.Ordinal);
+
     public static long RowCount(this DuckDBConnection connection, string table) =>
         connection.Scalar<long>("select count(*) from " + Sql.Identifier(table));
 
@@ -58,6 +62,19 @@ public static class DuckDbConnectionExtensions
         var columns = new List<(string, string)>();
         while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
         return columns;
+    }
+
+    /// <summary>The columns of several <c>main</c> tables in one catalog query (a table that does not exist has none).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> ColumnTypes(this DuckDBConnection connection, IEnumerable<string> tables)
+    {
+        var names = tables.ToList();
+        var columns = names.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new List<(string, string)>(), StringComparer.Ordinal);
+        using var command = connection.Command(
+            "select table_name, column_name, data_type from information_schema.columns where table_schema = 'main' and list_contains($1, table_name) order by table_name, ordinal_position",
+            names.Distinct(StringComparer.Ordinal).ToList());
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) columns[reader.GetString(0)].Add((reader.GetString(1), reader.GetString(2)));
+        return columns.ToDictionary(c => c.Key, c => (IReadOnlyList<(string, string)>)c.Value, StringComparer.Ordinal);
     }
 
     public static DuckDBCommand Command(this DuckDBConnection connection, string sql, params object?[] parameters)

@@ -3,7 +3,9 @@ using CapacityAnalytics.Pipeline.Configuration;
 using CapacityAnalytics.Pipeline.Hosting;
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
+using CapacityAnalytics.Pipeline.Targets;
 using CapacityAnalytics.Pipeline.Tests.Support;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Tests.Targets;
 
@@ -46,6 +48,42 @@ public sealed partial class BiPublishTests : IDisposable
         Assert.True(File.Exists(Path.Combine(outDir, "powerbi", "CapacityAnalytics.pbip")));
         Assert.True(File.Exists(Path.Combine(outDir, "dashboard", "index.html")));
     }
+
+    [Fact]
+    public void A_power_bi_project_the_same_tables_give_again_is_kept_and_a_new_column_writes_it_again()
+    {
+        // Given a first publish, and a file Desktop keeps in the project
+        var config = Config();
+        var powerbi = Path.Combine(config.OutDirectory, "powerbi");
+        var table = Path.Combine(powerbi, "CapacityAnalytics.SemanticModel", "definition", "tables", "fct_csm_week.tmdl");
+        Assert.Equal(0, PowerBi(Publish(config, "run1")).Kept);
+        File.WriteAllText(Path.Combine(powerbi, "desktop-settings.json"), "{}");
+        var written = File.GetLastWriteTimeUtc(table);
+
+        // When the same tables are published again
+        var second = PowerBi(Publish(config, "run2"));
+
+        // Then the project is kept as it is (no file written again) and names the second run
+        Assert.Equal(w.Tables.Count, second.Kept);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(table));
+        Assert.Equal("run2", FolderSwap.RunOf(powerbi));
+        Assert.True(File.Exists(Path.Combine(powerbi, "desktop-settings.json")));
+
+        // When a table has gained a column
+        w.Connection.Execute("alter table fct_csm_week add column extra_hours double");
+        var third = PowerBi(Publish(config, "run3"));
+
+        // Then the project is written again with it, Desktop's file still beside it
+        Assert.Equal(0, third.Kept);
+        Assert.Contains("extra_hours", File.ReadAllText(table), StringComparison.Ordinal);
+        Assert.Equal("run3", FolderSwap.RunOf(powerbi));
+        Assert.True(File.Exists(Path.Combine(powerbi, "desktop-settings.json")));
+    }
+
+    private PublishStageResult Publish(PipelineConfig config, string runId) =>
+        (PublishStageResult)new PublishStage(PublishTargets.For(config)).Run(TestRunContext.For(w.Connection, runId, config), CancellationToken.None);
+
+    private static PublishResult PowerBi(PublishStageResult result) => result.Targets.Single(t => t.Kind == PublishTargetKind.PowerBi);
 
     [Fact]
     public void Power_bi_without_parquet_is_a_configuration_error_naming_the_file()

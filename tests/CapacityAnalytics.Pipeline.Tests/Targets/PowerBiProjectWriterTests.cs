@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using CapacityAnalytics.Pipeline.Targets.Measures;
 using CapacityAnalytics.Pipeline.Targets.PowerBi;
 using CapacityAnalytics.Pipeline.Tests.Support;
+using CapacityAnalytics.Pipeline.Warehouse;
 
 namespace CapacityAnalytics.Pipeline.Tests.Targets;
 
@@ -61,6 +62,32 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
         // Then no byte and no file time changed (no fresh GUIDs or timestamps)
         Assert.Equal(before, Snapshot());
         Assert.All(first, f => Assert.Equal(stamps[f], File.GetLastWriteTimeUtc(Path.Combine(temp.Path, f))));
+    }
+
+    [Fact]
+    public void A_folder_holds_the_project_only_with_every_file_the_same_and_none_stale()
+    {
+        // Given a written project and the files the same warehouse gives
+        PowerBiProjectWriter.Write(temp.Path, Model(), ParquetFolder);
+        var files = PowerBiProjectWriter.Files(Model(), ParquetFolder);
+        var table = Path.Combine(Definition, "tables", "fct_csm_week.tmdl");
+        var text = File.ReadAllText(table);
+
+        // Then it holds them, as a publish that keeps the folder needs; and not after a file changed, went missing or
+        // was left over from a table the model no longer has, nor once the warehouse gave a table another column
+        Assert.True(PowerBiProjectWriter.Holds(temp.Path, files));
+        File.WriteAllText(table, text + "\n");
+        Assert.False(PowerBiProjectWriter.Holds(temp.Path, files));
+        File.Delete(table);
+        Assert.False(PowerBiProjectWriter.Holds(temp.Path, files));
+        File.WriteAllText(table, text);
+        Assert.True(PowerBiProjectWriter.Holds(temp.Path, files));
+        File.WriteAllText(Path.Combine(Definition, "tables", "fct_dropped.tmdl"), "table fct_dropped\n");
+        Assert.False(PowerBiProjectWriter.Holds(temp.Path, files));
+        File.Delete(Path.Combine(Definition, "tables", "fct_dropped.tmdl"));
+        w.Connection.Execute("alter table fct_csm_week add column extra_hours double");
+        Assert.False(PowerBiProjectWriter.Holds(temp.Path, PowerBiProjectWriter.Files(Model(), ParquetFolder)));
+        Assert.False(PowerBiProjectWriter.Holds(Path.Combine(temp.Path, "missing"), files));
     }
 
     [Fact]

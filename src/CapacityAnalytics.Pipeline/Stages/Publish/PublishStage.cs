@@ -43,7 +43,8 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
         if (Recover(context) is { } recovered) details.Add(recovered);
         var previous = PublishLog.Last(connection);
 
-        var tables = PublishedTables.WithContent(connection, [.. PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => connection.TableExists(t.Name))]);
+        var existing = connection.TableNames();
+        var tables = PublishedTables.WithContent(connection, [.. PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => existing.Contains(t.Name))]);
         var prepared = new List<(IPublisher Publisher, PreparedPublish Publish)>();
         try
         {

@@ -11,15 +11,12 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 /// </summary>
 public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog catalog)
 {
-    private readonly Dictionary<string, bool> exists = new(StringComparer.Ordinal);
+    private HashSet<string>? tables;
 
     public MeasureCatalog Catalog => catalog;
 
-    public bool Has(string table)
-    {
-        if (!exists.TryGetValue(table, out var found)) exists[table] = found = connection.TableExists(table);
-        return found;
-    }
+    /// <summary>Whether the warehouse has the table (the names are read once, in one query).</summary>
+    public bool Has(string table) => (tables ??= connection.TableNames()).Contains(table);
 
     /// <summary>Catalog measures of one home table, one row per group (ordered by the groups).</summary>
     public IReadOnlyList<Dictionary<string, object?>> Measures(IReadOnlyList<string> names, IReadOnlyList<string>? groupBy = null, string? where = null)

@@ -14,19 +14,16 @@ public static class PowerBiProjectWriter
     public const string ReportFolder = ProjectName + ".Report";
 
     /// <summary>Writes the project under <paramref name="folder"/>; returns the relative paths written, in order.</summary>
-    public static IReadOnlyList<string> Write(string folder, SemanticModel model, string parquetFolder)
+    public static IReadOnlyList<string> Write(string folder, SemanticModel model, string parquetFolder) => Write(folder, Files(model, parquetFolder));
+
+    /// <summary>Writes the files of <see cref="Files"/> under <paramref name="folder"/>; returns their relative paths, in order.</summary>
+    public static IReadOnlyList<string> Write(string folder, SortedDictionary<string, string> files)
     {
-        var files = Files(model, parquetFolder);
-        var definition = Path.Combine(folder, SemanticModelFolder, "definition", "tables");
-        if (Directory.Exists(definition))
+        foreach (var stale in StaleFiles(folder, files))
         {
-            // A table dropped from the model must not linger as a stale file.
-            foreach (var stale in Directory.GetFiles(definition, "*.tmdl").Where(f => !files.ContainsKey("CapacityAnalytics.SemanticModel/definition/tables/" + Path.GetFileName(f))))
-            {
-                File.Delete(stale);
-            }
+            File.Delete(stale);
         }
-        RemoveStaleReportFiles(folder, files);
+        RemoveEmptyReportFolders(folder);
         foreach (var (relative, text) in files)
         {
             var path = Path.Combine(folder, relative);
@@ -36,6 +33,15 @@ public static class PowerBiProjectWriter
         }
         return [.. files.Keys];
     }
+
+    /// <summary>
+    /// True when <paramref name="folder"/> already holds the project <see cref="Write(string, SortedDictionary{string, string})"/> would leave there: every file
+    /// with the same text and no stale one. A publish then keeps the folder as it is.
+    /// </summary>
+    public static bool Holds(string folder, SortedDictionary<string, string> files) =>
+        Directory.Exists(folder)
+        && !StaleFiles(folder, files).Any()
+        && files.All(f => File.Exists(Path.Combine(folder, f.Key)) && string.Equals(File.ReadAllText(Path.Combine(folder, f.Key)), f.Value, StringComparison.Ordinal));
 
     /// <summary>Every file of the project: relative path (with <c>/</c>) -> text.</summary>
     public static SortedDictionary<string, string> Files(SemanticModel model, string parquetFolder)
@@ -67,22 +73,37 @@ public static class PowerBiProjectWriter
     }
 
     /// <summary>
-    /// The report's <c>definition/</c> folder is the writer's: a page or visual it no longer writes is removed (with
-    /// the folders left empty), and so is the PBIR-Legacy <c>report.json</c> of earlier versions, which Desktop does
-    /// not accept beside a <c>definition/</c> folder. Files outside it (Desktop's .pbi/ settings) are left alone.
+    /// The files under <paramref name="folder"/> the project no longer has: a table dropped from the model (its
+    /// <c>.tmdl</c>), a page or visual the report no longer has (the report's <c>definition/</c> folder is the writer's),
+    /// and the PBIR-Legacy <c>report.json</c> of earlier versions, which Desktop does not accept beside a
+    /// <c>definition/</c> folder. Files outside these (Desktop's .pbi/ settings) are left alone.
     /// </summary>
-    private static void RemoveStaleReportFiles(string folder, SortedDictionary<string, string> files)
+    private static IEnumerable<string> StaleFiles(string folder, SortedDictionary<string, string> files)
     {
+        var tables = Path.Combine(folder, SemanticModelFolder, "definition", "tables");
+        if (Directory.Exists(tables))
+        {
+            foreach (var stale in Directory.GetFiles(tables, "*.tmdl").Where(f => !files.ContainsKey(SemanticModelFolder + "/definition/tables/" + Path.GetFileName(f))))
+            {
+                yield return stale;
+            }
+        }
         var report = Path.Combine(folder, ReportFolder);
         var legacy = Path.Combine(report, "report.json");
-        if (File.Exists(legacy)) File.Delete(legacy);
+        if (File.Exists(legacy)) yield return legacy;
         var definition = Path.Combine(report, "definition");
-        if (!Directory.Exists(definition)) return;
+        if (!Directory.Exists(definition)) yield break;
         foreach (var file in Directory.GetFiles(definition, "*", SearchOption.AllDirectories))
         {
-            var relative = ReportFolder + "/" + Path.GetRelativePath(report, file).Replace('\\', '/');
-            if (!files.ContainsKey(relative)) File.Delete(file);
+            if (!files.ContainsKey(ReportFolder + "/" + Path.GetRelativePath(report, file).Replace('\\', '/'))) yield return file;
         }
+    }
+
+    /// <summary>The report's <c>definition/</c> folders left empty once their stale files are gone.</summary>
+    private static void RemoveEmptyReportFolders(string folder)
+    {
+        var definition = Path.Combine(folder, ReportFolder, "definition");
+        if (!Directory.Exists(definition)) return;
         foreach (var empty in Directory.GetDirectories(definition, "*", SearchOption.AllDirectories)
             .OrderByDescending(d => d.Length)
             .Where(d => Directory.GetFileSystemEntries(d).Length == 0))

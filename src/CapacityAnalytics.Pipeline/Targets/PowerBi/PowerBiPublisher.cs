@@ -19,12 +19,17 @@ public sealed class PowerBiPublisher(string root, string parquetFolder) : IPubli
         var catalog = MeasureCatalog.Default(context.Model);
         var model = SemanticModelReader.Read(context.Connection, tables, catalog);
         cancellationToken.ThrowIfCancellationRequested();
-        // Written over a copy of the project (Desktop's own files survive) and swapped in whole.
-        var staged = FolderSwap.Prepare(root, context.RunId, folder => PowerBiProjectWriter.Write(folder, model, Path.GetFullPath(parquetFolder)), seed: true);
-        return new StagedFolderPublish(staged)
+        var files = PowerBiProjectWriter.Files(model, Path.GetFullPath(parquetFolder));
+        var result = new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0);
+        // The same tables, columns and measures give the same files: the project (and Desktop's files beside it) is
+        // kept as it is, without copying it aside. A daily run that adds rows changes none of them.
+        if (PowerBiProjectWriter.Holds(Path.GetFullPath(root), files))
         {
-            Result = new PublishResult(Name, Path.Combine(root, PowerBiProjectWriter.ProjectName + ".pbip"), model.Tables.Count, 0),
-        };
+            return new StagedFolderPublish(FolderSwap.PrepareKept(root, context.RunId)) { Result = result with { Kept = model.Tables.Count } };
+        }
+        // Written over a copy of the project (Desktop's own files survive) and swapped in whole.
+        var staged = FolderSwap.Prepare(root, context.RunId, folder => PowerBiProjectWriter.Write(folder, files), seed: true);
+        return new StagedFolderPublish(staged) { Result = result };
     }
 
     public bool RollForward(RunContext context, string committedRunId) => FolderSwap.RollForward(root, committedRunId);

@@ -12,10 +12,11 @@ public static class SemanticModelReader
     public static SemanticModel Read(DuckDBConnection connection, IReadOnlyList<PublishedTable> tables, MeasureCatalog catalog)
     {
         var specs = tables.Where(t => t.Spec is not null).ToDictionary(t => t.Name, t => t.Spec!, StringComparer.Ordinal);
+        var columnTypes = connection.ColumnTypes(tables.Select(t => t.Name));
         var semanticTables = tables.Select(t =>
         {
             var spec = t.Spec;
-            var columns = connection.ColumnTypes(t.Name)
+            var columns = columnTypes[t.Name]
                 .Select(c => new SemanticColumn(c.Name, c.Type, spec?.Columns.FirstOrDefault(d => d.Name == c.Name)?.Description ?? ""))
                 .ToList();
             var description = spec is null ? "" : $"{spec.Description.Trim()}\nGrain: {spec.Grain}.";
