@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CapacityAnalytics.Core.CapacityModelFile;
+using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.Dashboard;
+using CapacityAnalytics.Pipeline.Targets.Measures;
 using CapacityAnalytics.Pipeline.Tests.Support;
 
 namespace CapacityAnalytics.Pipeline.Tests.Targets;
@@ -46,6 +49,55 @@ public sealed partial class DashboardPublisherTests : IDisposable
         DashboardPublisher.Write(temp.Path, w.Connection, w.Catalog);
 
         Assert.All(first, f => Assert.Equal(f.Value, File.ReadAllText(Path.Combine(temp.Path, f.Key))));
+    }
+
+    [Fact]
+    public void A_publish_copies_the_pages_whose_tables_did_not_change_and_renders_the_others_as_a_fresh_render_would()
+    {
+        // Given a published dashboard
+        var root = Path.Combine(temp.Path, "dashboard");
+        var publisher = new DashboardPublisher(root);
+        Assert.Equal(0, Publish(publisher, "run1").Kept);
+
+        // When the same warehouse is published again, then after a table only the calibration page reads changed
+        var same = Publish(publisher, "run2");
+        var calibration = File.ReadAllText(Path.Combine(root, "calibration.html"));
+        w.Execute("update capacity_touchpoint set observed_minutes = observed_minutes + 1");
+        var changed = Publish(publisher, "run3");
+
+        // Then the second publish copied all four pages, the third all but calibration, which shows the new minutes;
+        // every page is what a fresh render of the warehouse gives
+        Assert.Equal(4, same.Kept);
+        Assert.Equal(3, changed.Kept);
+        Assert.NotEqual(calibration, File.ReadAllText(Path.Combine(root, "calibration.html")));
+        AssertFreshRender(root);
+
+        // When a table a page only joins in a query changes (book health names its accounts from dim_account), that page
+        // is rendered again
+        w.Execute("update dim_account set account_name = account_name || ' (renamed)'");
+        Assert.Equal(3, Publish(publisher, "run4").Kept);
+        Assert.Contains("(renamed)", File.ReadAllText(Path.Combine(root, "index.html")), StringComparison.Ordinal);
+        AssertFreshRender(root);
+
+        // When a page was edited by hand, it is rendered again
+        File.AppendAllText(Path.Combine(root, "index.html"), "<!-- edited -->");
+        Assert.Equal(3, Publish(publisher, "run5").Kept);
+        AssertFreshRender(root);
+    }
+
+    private PublishResult Publish(DashboardPublisher publisher, string runId)
+    {
+        using var prepared = publisher.Prepare(TestRunContext.For(w.Connection, runId), w.Tables, CancellationToken.None);
+        prepared.Commit();
+        prepared.Finish();
+        return prepared.Result;
+    }
+
+    private void AssertFreshRender(string root)
+    {
+        var fresh = Path.Combine(temp.Path, "fresh");
+        var written = DashboardPublisher.Write(fresh, w.Connection, MeasureCatalog.Default(new CapacityModel()));
+        Assert.All(written, page => Assert.Equal(File.ReadAllText(Path.Combine(fresh, page)), File.ReadAllText(Path.Combine(root, page))));
     }
 
     [Fact]

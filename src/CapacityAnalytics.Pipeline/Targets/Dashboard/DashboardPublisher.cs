@@ -1,6 +1,7 @@
 using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Publish;
 using CapacityAnalytics.Pipeline.Targets.Measures;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
@@ -19,15 +20,25 @@ public sealed class DashboardPublisher(string root) : IPublisher
     public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> written = [];
+        var fingerprints = PublishedTables.WithContent(context.Connection, tables).Where(t => t.Content is not null)
+            .ToDictionary(t => t.Name, t => t.Content!.Fingerprint, StringComparer.Ordinal);
+        var cache = new PageCache(Path.GetFullPath(root), fingerprints, context.Connection.TableNames());
         // The pages are written into a staging folder and swapped in together: never a mix of two runs' pages.
-        var staged = FolderSwap.Prepare(root, context.RunId, folder => written = Write(folder, context.Connection, MeasureCatalog.Default(context.Model), cancellationToken));
-        return new StagedFolderPublish(staged) { Result = new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0) };
+        var staged = FolderSwap.Prepare(root, context.RunId, folder => written = Write(folder, context.Connection, MeasureCatalog.Default(context.Model), cache, cancellationToken));
+        return new StagedFolderPublish(staged) { Result = new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0) { Kept = cache.Kept } };
     }
 
     public bool RollForward(RunContext context, string committedRunId) => FolderSwap.RollForward(root, committedRunId);
 
     /// <summary>Renders every page from the warehouse; returns the file names written.</summary>
-    public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, CancellationToken cancellationToken = default)
+    public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, CancellationToken cancellationToken = default) =>
+        Write(root, connection, catalog, null, cancellationToken);
+
+    /// <summary>
+    /// Writes every page: copied from the published folder when <paramref name="cache"/> finds it would come out the
+    /// same, else rendered from the warehouse (and recorded). Returns the file names written.
+    /// </summary>
+    public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, PageCache? cache, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(root);
         var queries = new WarehouseQueries(connection, catalog);
@@ -41,14 +52,25 @@ public sealed class DashboardPublisher(string root) : IPublisher
         foreach (var page in DashboardPage.All)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var html = DashboardRenderer.Render(page, page.Data(queries), catalog, asOf);
             // Written beside, then renamed over: a reader never sees half a page.
             var target = Path.Combine(root, page.FileName);
             var temp = target + ".tmp";
-            File.WriteAllText(temp, html);
+            var key = PageCache.KeyOf(page, asOf, catalog);
+            if (cache?.Reusable(page, key) is { } same)
+            {
+                File.Copy(same, temp, overwrite: true);
+            }
+            else
+            {
+                queries.TakeReads();
+                var html = DashboardRenderer.Render(page, page.Data(queries), catalog, asOf);
+                cache?.Rendered(page, key, queries.TakeReads(), html);
+                File.WriteAllText(temp, html);
+            }
             File.Move(temp, target, overwrite: true);
             written.Add(page.FileName);
         }
+        cache?.Write(root);
         return written;
     }
 }

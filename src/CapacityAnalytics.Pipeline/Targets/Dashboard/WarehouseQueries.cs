@@ -1,4 +1,5 @@
 using System.Globalization;
+using CapacityAnalytics.Pipeline.SqlModels;
 using CapacityAnalytics.Pipeline.Targets.Measures;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
@@ -7,22 +8,45 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 
 /// <summary>
 /// The dashboard's only way into the warehouse: catalog measures (grouped and filtered) and plain selects for lists.
-/// A table the run did not produce (e.g. no calibration yet) gives no rows, and the page says so.
+/// A table the run did not produce (e.g. no calibration yet) gives no rows, and the page says so. It notes every table
+/// it looked for or named in a query (<see cref="TakeReads"/>): what a page read, so that a publish can tell whether the
+/// page would come out the same.
 /// </summary>
 public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog catalog)
 {
     private HashSet<string>? tables;
+    private readonly SortedSet<string> reads = new(StringComparer.Ordinal);
 
     public MeasureCatalog Catalog => catalog;
 
     /// <summary>Whether the warehouse has the table (the names are read once, in one query).</summary>
-    public bool Has(string table) => (tables ??= connection.TableNames()).Contains(table);
+    public bool Has(string table)
+    {
+        reads.Add(table);
+        return Tables.Contains(table);
+    }
+
+    /// <summary>The tables looked for or named in a query since the last call, in name order; the list starts again.</summary>
+    public IReadOnlyList<string> TakeReads()
+    {
+        var taken = reads.ToList();
+        reads.Clear();
+        return taken;
+    }
+
+    private HashSet<string> Tables => tables ??= connection.TableNames();
+
+    private IReadOnlyList<Dictionary<string, object?>> Rows(string sql)
+    {
+        reads.UnionWith(SqlModelCatalog.References(sql, Tables, self: ""));
+        return MeasureQuery.Rows(connection, sql);
+    }
 
     /// <summary>Catalog measures of one home table, one row per group (ordered by the groups).</summary>
     public IReadOnlyList<Dictionary<string, object?>> Measures(IReadOnlyList<string> names, IReadOnlyList<string>? groupBy = null, string? where = null)
     {
         var measures = names.Select(n => catalog[n]).ToList();
-        return Has(measures[0].Table) ? MeasureQuery.Run(connection, measures, groupBy, where) : [];
+        return Has(measures[0].Table) ? Rows(MeasureQuery.Sql(measures, groupBy, where)) : [];
     }
 
     /// <summary>Headline figures: each measure over its home table (with the filter given for that table).</summary>
@@ -30,19 +54,19 @@ public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog
         [.. kpis.Select(k =>
         {
             var table = catalog[k.Measure].Table;
-            object? value = Has(table) ? MeasureQuery.Run(connection, [catalog[k.Measure]], null, k.Where)[0][k.Measure] : null;
+            object? value = Has(table) ? Rows(MeasureQuery.Sql([catalog[k.Measure]], null, k.Where))[0][k.Measure] : null;
             return new Dictionary<string, object?>(StringComparer.Ordinal) { ["measure"] = k.Measure, ["value"] = value, ["note"] = k.Note };
         })];
 
     /// <summary>A plain select for a list; <paramref name="table"/> is the table it needs.</summary>
     public IReadOnlyList<Dictionary<string, object?>> Select(string table, string sql) =>
-        Has(table) ? MeasureQuery.Rows(connection, sql) : [];
+        Has(table) ? Rows(sql) : [];
 
     /// <summary>A date the warehouse holds (e.g. the latest week), as ISO text, or null.</summary>
     public string? Date(string table, string sql)
     {
         if (!Has(table)) return null;
-        var rows = MeasureQuery.Rows(connection, sql);
+        var rows = Rows(sql);
         return rows.Count == 0 ? null : rows[0].Values.First() as string;
     }
 

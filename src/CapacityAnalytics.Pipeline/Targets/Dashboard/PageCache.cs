@@ -1,0 +1,107 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using CapacityAnalytics.Pipeline.Targets.Measures;
+
+namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
+
+/// <summary>
+/// What each published page was rendered from, kept beside the pages in <see cref="FileName"/>: a key (this build of
+/// the renderer, the page, the as-of date, the measures catalog), the fingerprint of every table the page looked for
+/// or named in a query (<see cref="Absent"/> for one the warehouse did not have) and the page's SHA-256. A page is a
+/// function of these alone, so when a publish finds the same key and the same fingerprints, the page the folder holds
+/// is copied instead of rendered again (a daily run leaves the calibration and planning pages as they were). A page
+/// that read a table without a fingerprint (one the publish does not cover) is rendered every time.
+/// </summary>
+public sealed class PageCache
+{
+    /// <summary>The record, in the dashboard folder.</summary>
+    public const string FileName = ".capacity-pages.json";
+
+    /// <summary>The fingerprint recorded for a table the warehouse did not have.</summary>
+    public const string Absent = "absent";
+
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    private readonly string previousFolder;
+    private readonly Dictionary<string, PageRecord> previous;
+    private readonly IReadOnlyDictionary<string, string> fingerprints;
+    private readonly IReadOnlySet<string> existing;
+    private readonly List<PageRecord> records = [];
+
+    /// <param name="previousFolder">The published dashboard folder (it may not exist yet).</param>
+    /// <param name="fingerprints">The fingerprint of each published table, by name.</param>
+    /// <param name="existing">The names of the warehouse's tables.</param>
+    public PageCache(string previousFolder, IReadOnlyDictionary<string, string> fingerprints, IReadOnlySet<string> existing)
+    {
+        this.previousFolder = previousFolder;
+        this.fingerprints = fingerprints;
+        this.existing = existing;
+        previous = Read(Path.Combine(previousFolder, FileName));
+    }
+
+    /// <summary>How many pages were copied from the folder.</summary>
+    public int Kept { get; private set; }
+
+    /// <summary>The key of a page: what it renders from besides the tables.</summary>
+    public static string KeyOf(DashboardPage page, string? asOf, MeasureCatalog catalog)
+    {
+        var text = new StringBuilder()
+            .AppendLine(typeof(PageCache).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .AppendLine(page.Id)
+            .AppendLine(asOf ?? "");
+        foreach (var measure in catalog.Measures) text.AppendLine(measure.ToString());
+        return Sha256(Encoding.UTF8.GetBytes(text.ToString()));
+    }
+
+    /// <summary>The page as the folder holds it, when it can be copied as it is (recorded under the same key, the same
+    /// tables and the same bytes); else null.</summary>
+    public string? Reusable(DashboardPage page, string key)
+    {
+        if (!previous.TryGetValue(page.FileName, out var record) || record.Key != key || record.Tables is null) return null;
+        if (record.Tables.Any(t => Current(t.Key) != t.Value)) return null;
+        var path = Path.Combine(previousFolder, page.FileName);
+        if (!File.Exists(path) || Sha256(File.ReadAllBytes(path)) != record.Sha256) return null;
+        records.Add(record);
+        Kept++;
+        return path;
+    }
+
+    /// <summary>Records a page rendered from <paramref name="reads"/>.</summary>
+    public void Rendered(DashboardPage page, string key, IReadOnlyList<string> reads, string html)
+    {
+        var tables = reads.ToDictionary(t => t, Current, StringComparer.Ordinal);
+        var covered = tables.Values.All(f => f is not null);
+        records.Add(new PageRecord(page.FileName, key, Sha256(Encoding.UTF8.GetBytes(html)),
+            covered ? new SortedDictionary<string, string>(tables!, StringComparer.Ordinal) : null));
+    }
+
+    /// <summary>Writes the record of the pages written into <paramref name="folder"/>.</summary>
+    public void Write(string folder) =>
+        File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(records.OrderBy(r => r.File, StringComparer.Ordinal).ToList(), Json) + "\n");
+
+    private string? Current(string table) =>
+        fingerprints.TryGetValue(table, out var fingerprint) ? fingerprint : existing.Contains(table) ? null : Absent;
+
+    private static Dictionary<string, PageRecord> Read(string path)
+    {
+        try
+        {
+            var records = File.Exists(path) ? JsonSerializer.Deserialize<List<PageRecord>>(File.ReadAllText(path), Json) : null;
+            return (records ?? []).Where(r => r.File is not null).ToDictionary(r => r.File, StringComparer.Ordinal);
+        }
+        catch (JsonException)
+        {
+            return []; // an unreadable record only means every page is rendered
+        }
+    }
+
+    private static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    private sealed record PageRecord(
+        [property: JsonPropertyName("file")] string File,
+        [property: JsonPropertyName("key")] string Key,
+        [property: JsonPropertyName("sha256")] string Sha256,
+        [property: JsonPropertyName("tables")] SortedDictionary<string, string>? Tables);
+}
