@@ -52,7 +52,7 @@ public sealed partial class DashboardPublisherTests : IDisposable
     }
 
     [Fact]
-    public void A_publish_copies_the_pages_whose_tables_did_not_change_and_renders_the_others_as_a_fresh_render_would()
+    public void A_publish_takes_the_data_of_pages_whose_tables_did_not_change_from_the_folder_and_renders_each_as_a_fresh_render_would()
     {
         // Given a published dashboard
         var root = Path.Combine(temp.Path, "dashboard");
@@ -65,8 +65,8 @@ public sealed partial class DashboardPublisherTests : IDisposable
         w.Execute("update capacity_touchpoint set observed_minutes = observed_minutes + 1");
         var changed = Publish(publisher, "run3");
 
-        // Then the second publish copied all four pages, the third all but calibration, which shows the new minutes;
-        // every page is what a fresh render of the warehouse gives
+        // Then the second publish took the data of all four pages from the folder, the third of all but calibration,
+        // which shows the new minutes; every page is what a fresh render of the warehouse gives
         Assert.Equal(4, same.Kept);
         Assert.Equal(3, changed.Kept);
         Assert.NotEqual(calibration, File.ReadAllText(Path.Combine(root, "calibration.html")));
@@ -79,9 +79,15 @@ public sealed partial class DashboardPublisherTests : IDisposable
         Assert.Contains("(renamed)", File.ReadAllText(Path.Combine(root, "index.html")), StringComparison.Ordinal);
         AssertFreshRender(root);
 
-        // When a page was edited by hand, it is rendered again
-        File.AppendAllText(Path.Combine(root, "index.html"), "<!-- edited -->");
+        // When the data in a page was edited by hand, it is read again
+        var index = Path.Combine(root, "index.html");
+        File.WriteAllText(index, File.ReadAllText(index).Replace("(renamed)", "(edited)", StringComparison.Ordinal));
         Assert.Equal(3, Publish(publisher, "run5").Kept);
+        AssertFreshRender(root);
+
+        // When the as-of date moves, a page whose tables did not change keeps its data and shows the new date
+        w.Execute("update fct_account_health set as_of = as_of + 1");
+        Assert.Equal(3, Publish(publisher, "run6").Kept);
         AssertFreshRender(root);
     }
 

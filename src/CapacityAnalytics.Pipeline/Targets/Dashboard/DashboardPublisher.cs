@@ -35,8 +35,8 @@ public sealed class DashboardPublisher(string root) : IPublisher
         Write(root, connection, catalog, null, cancellationToken);
 
     /// <summary>
-    /// Writes every page: copied from the published folder when <paramref name="cache"/> finds it would come out the
-    /// same, else rendered from the warehouse (and recorded). Returns the file names written.
+    /// Writes every page, its data taken from the published page when <paramref name="cache"/> finds it would come out
+    /// the same, else read from the warehouse (and recorded). Returns the file names written.
     /// </summary>
     public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, PageCache? cache, CancellationToken cancellationToken = default)
     {
@@ -55,18 +55,18 @@ public sealed class DashboardPublisher(string root) : IPublisher
             // Written beside, then renamed over: a reader never sees half a page.
             var target = Path.Combine(root, page.FileName);
             var temp = target + ".tmp";
-            var key = PageCache.KeyOf(page, asOf, catalog);
-            if (cache?.Reusable(page, key) is { } same)
-            {
-                File.Copy(same, temp, overwrite: true);
-            }
-            else
+            var key = PageCache.KeyOf(page, catalog);
+            var data = cache?.Reusable(page, key);
+            IReadOnlyList<string>? reads = null;
+            if (data is null)
             {
                 queries.TakeReads();
-                var html = DashboardRenderer.Render(page, page.Data(queries), catalog, asOf);
-                cache?.Rendered(page, key, queries.TakeReads(), html);
-                File.WriteAllText(temp, html);
+                data = DashboardRenderer.DataJson(page.Data(queries));
+                reads = queries.TakeReads();
             }
+            var rendered = DashboardRenderer.Render(page, data, catalog, asOf);
+            cache?.Rendered(page, key, reads, data, rendered);
+            File.WriteAllText(temp, rendered.Html);
             File.Move(temp, target, overwrite: true);
             written.Add(page.FileName);
         }

@@ -7,12 +7,13 @@ using CapacityAnalytics.Pipeline.Targets.Measures;
 namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 
 /// <summary>
-/// What each published page was rendered from, kept beside the pages in <see cref="FileName"/>: a key (this build of
-/// the renderer, the page, the as-of date, the measures catalog), the fingerprint of every table the page looked for
-/// or named in a query (<see cref="Absent"/> for one the warehouse did not have) and the page's SHA-256. A page is a
-/// function of these alone, so when a publish finds the same key and the same fingerprints, the page the folder holds
-/// is copied instead of rendered again (a daily run leaves the calibration and planning pages as they were). A page
-/// that read a table without a fingerprint (one the publish does not cover) is rendered every time.
+/// What each published page's data was read from, kept beside the pages in <see cref="FileName"/>: a key (this build
+/// of the renderer, the page, the measures catalog), the fingerprint of every table the page looked for or named in a
+/// query (<see cref="Absent"/> for one the warehouse did not have), and where the data's JSON is in the page with its
+/// SHA-256. A page's data is a function of these alone, so when a publish finds the same key and the same
+/// fingerprints, the data is taken from the page the folder holds instead of queried again, and only the page around
+/// it (the as-of date) is rendered (a daily run does not query the calibration and planning tables). A page that read
+/// a table without a fingerprint (one the publish does not cover) is queried every time.
 /// </summary>
 public sealed class PageCache
 {
@@ -41,40 +42,44 @@ public sealed class PageCache
         previous = Read(Path.Combine(previousFolder, FileName));
     }
 
-    /// <summary>How many pages were copied from the folder.</summary>
+    /// <summary>How many pages took their data from the folder.</summary>
     public int Kept { get; private set; }
 
-    /// <summary>The key of a page: what it renders from besides the tables.</summary>
-    public static string KeyOf(DashboardPage page, string? asOf, MeasureCatalog catalog)
+    /// <summary>The key of a page's data: what it is read by besides the tables.</summary>
+    public static string KeyOf(DashboardPage page, MeasureCatalog catalog)
     {
         var text = new StringBuilder()
             .AppendLine(typeof(PageCache).Assembly.ManifestModule.ModuleVersionId.ToString())
-            .AppendLine(page.Id)
-            .AppendLine(asOf ?? "");
+            .AppendLine(page.Id);
         foreach (var measure in catalog.Measures) text.AppendLine(measure.ToString());
         return Sha256(Encoding.UTF8.GetBytes(text.ToString()));
     }
 
-    /// <summary>The page as the folder holds it, when it can be copied as it is (recorded under the same key, the same
-    /// tables and the same bytes); else null.</summary>
+    /// <summary>The page's data as the folder's page holds it, when it was recorded under the same key and tables and
+    /// is there unchanged; else null.</summary>
     public string? Reusable(DashboardPage page, string key)
     {
         if (!previous.TryGetValue(page.FileName, out var record) || record.Key != key || record.Tables is null) return null;
         if (record.Tables.Any(t => Current(t.Key) != t.Value)) return null;
         var path = Path.Combine(previousFolder, page.FileName);
-        if (!File.Exists(path) || Sha256(File.ReadAllBytes(path)) != record.Sha256) return null;
-        records.Add(record);
+        if (!File.Exists(path)) return null;
+        var html = File.ReadAllText(path);
+        if (record.DataStart < 0 || record.DataLength < 0 || record.DataStart > html.Length - record.DataLength) return null;
+        var data = html.Substring(record.DataStart, record.DataLength);
+        if (Sha256(Encoding.UTF8.GetBytes(data)) != record.DataSha256) return null;
         Kept++;
-        return path;
+        return data;
     }
 
-    /// <summary>Records a page rendered from <paramref name="reads"/>.</summary>
-    public void Rendered(DashboardPage page, string key, IReadOnlyList<string> reads, string html)
+    /// <summary>Records a page whose data (<paramref name="dataJson"/>) was read from <paramref name="reads"/>, or taken
+    /// from the folder when <paramref name="reads"/> is null.</summary>
+    public void Rendered(DashboardPage page, string key, IReadOnlyList<string>? reads, string dataJson, RenderedPage rendered)
     {
-        var tables = reads.ToDictionary(t => t, Current, StringComparer.Ordinal);
+        var tables = reads?.ToDictionary(t => t, Current, StringComparer.Ordinal)
+            ?? previous[page.FileName].Tables!.ToDictionary(t => t.Key, t => (string?)t.Value, StringComparer.Ordinal);
         var covered = tables.Values.All(f => f is not null);
-        records.Add(new PageRecord(page.FileName, key, Sha256(Encoding.UTF8.GetBytes(html)),
-            covered ? new SortedDictionary<string, string>(tables!, StringComparer.Ordinal) : null));
+        records.Add(new PageRecord(page.FileName, key, covered ? new SortedDictionary<string, string>(tables!, StringComparer.Ordinal) : null,
+            rendered.DataStart, dataJson.Length, Sha256(Encoding.UTF8.GetBytes(dataJson))));
     }
 
     /// <summary>Writes the record of the pages written into <paramref name="folder"/>.</summary>
@@ -102,6 +107,8 @@ public sealed class PageCache
     private sealed record PageRecord(
         [property: JsonPropertyName("file")] string File,
         [property: JsonPropertyName("key")] string Key,
-        [property: JsonPropertyName("sha256")] string Sha256,
-        [property: JsonPropertyName("tables")] SortedDictionary<string, string>? Tables);
+        [property: JsonPropertyName("tables")] SortedDictionary<string, string>? Tables,
+        [property: JsonPropertyName("data_start")] int DataStart,
+        [property: JsonPropertyName("data_length")] int DataLength,
+        [property: JsonPropertyName("data_sha256")] string DataSha256);
 }
