@@ -6,8 +6,41 @@
 -- its pre-breach value: persist_weeks consecutive breaches open an alert, which stays open until recovery_weeks
 -- consecutive weeks are recovered (current within recovery_band x the rule's drop threshold of the frozen baseline).
 -- A walk over the weeks (recursive), since whether a week feeds the baseline depends on the alert state before it.
-with recursive series as (
+-- A partial build (incremental: onward) walks only the weeks from the earliest one it rebuilds, starting each series
+-- from the state its last kept week carries (the walk_* columns, read back through transform_kept); a full build
+-- starts every series idle.
+with recursive scope as (
+    select min(partition_value) as from_week from transform_partitions
+),
+
+series as (
     select * from int_ew_series
+),
+
+kept as (
+    -- the walk's state after each series' last kept week (no rows in a full build)
+    select * from (
+        select * from (
+            select
+                null::varchar as indicator,
+                null::varchar as level,
+                null::varchar as key,
+                null::bigint as week_no,
+                null::varchar as phase,
+                null::double as baseline_value,
+                null::double as baseline_sd,
+                null::bigint as baseline_weeks,
+                null::bigint as walk_breach_run,
+                null::bigint as walk_recovered_run,
+                null::bigint as walk_episode_no,
+                null::double[] as walk_recent,
+                null::double[] as walk_pool,
+            where false
+        )
+        union all by name
+        select * from transform_kept
+    )
+    qualify row_number() over (partition by indicator, level, key order by week_no desc) = 1
 ),
 
 params as (
@@ -30,12 +63,14 @@ windows as (
         count(history.indicator_value) as current_weeks,
     from series
     cross join params
+    cross join scope
     inner join series as history
         on history.indicator = series.indicator
         and history.level = series.level
         and history.key = series.key
         and history.week_no > series.week_no - params.window_weeks
         and history.week_no <= series.week_no
+    where coalesce(series.week_start >= scope.from_week, true)
     group by series.indicator, series.level, series.key, series.week_start, series.week_no
 ),
 
@@ -50,11 +85,11 @@ steps as (
 ),
 
 walk as (
-    -- The state before the first week of each series.
+    -- The state before the first week walked: idle, or what the series' last kept week carries.
     select
-        indicator,
-        level,
-        key,
+        steps.indicator,
+        steps.level,
+        steps.key,
         cast(0 as bigint) as step,
         cast(null as date) as week_start,
         cast(null as bigint) as week_no,
@@ -64,21 +99,22 @@ walk as (
         cast(null as double) as rolling_value,
         cast(null as double) as rolling_sd,
         cast(0 as bigint) as rolling_weeks,
-        cast(null as double) as baseline_value,
-        cast(null as double) as baseline_sd,
-        cast(0 as bigint) as baseline_weeks,
+        kept.baseline_value,
+        kept.baseline_sd,
+        coalesce(kept.baseline_weeks, 0) as baseline_weeks,
         cast(null as double) as drop_value,
         cast(null as double) as drop_threshold,
         false as breach,
         false as recovered,
-        'idle' as phase,
-        cast(0 as bigint) as breach_run,
-        cast(0 as bigint) as recovered_run,
-        cast(0 as bigint) as episode_no,
-        cast([] as double[]) as recent,
-        cast([] as double[]) as pool,
+        coalesce(kept.phase, 'idle') as phase,
+        coalesce(kept.walk_breach_run, 0) as breach_run,
+        coalesce(kept.walk_recovered_run, 0) as recovered_run,
+        coalesce(kept.walk_episode_no, 0) as episode_no,
+        coalesce(kept.walk_recent, cast([] as double[])) as recent,
+        coalesce(kept.walk_pool, cast([] as double[])) as pool,
     from steps
-    where step = 1
+    left join kept using (indicator, level, key)
+    where steps.step = 1
 
     union all
 
@@ -219,5 +255,10 @@ select
     walk.recovered,
     walk.phase,
     case when walk.phase in ('pending', 'open', 'closed') then walk.episode_no end as episode_no,
+    walk.breach_run as walk_breach_run,
+    walk.recovered_run as walk_recovered_run,
+    walk.episode_no as walk_episode_no,
+    walk.recent as walk_recent,
+    walk.pool as walk_pool,
 from walk
 where walk.step > 0

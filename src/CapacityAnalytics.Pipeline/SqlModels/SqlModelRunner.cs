@@ -46,6 +46,7 @@ public static class SqlModelRunner
             }
             var changes = TransformChanges.Open(connection, sqlDirectory, incremental);
             Execute(connection, NoPartitions);
+            Execute(connection, NoKept);
             // A model an incremental one reads is compared with its last build when rebuilt in full: unchanged, the
             // incremental reader may still rebuild only its partitions; changed, the rows that differ are kept, and a
             // reader partitioned by a column they have rebuilds their partitions too.
@@ -154,6 +155,16 @@ public static class SqlModelRunner
 
     private const string NoPartitions = $"create or replace temp table {Partitions} (partition_value date)";
 
+    /// <summary>
+    /// The rows of a model its partial build keeps (every partition it does not rebuild), which its SQL may read
+    /// (<c>transform_kept</c>) to carry a state forward from the last kept partition; in a full build, and outside a
+    /// partial one, no rows and one column (<c>_none</c>): a model reads it with <c>union all by name</c> under a typed
+    /// empty select of the columns it needs.
+    /// </summary>
+    public const string Kept = "transform_kept";
+
+    private const string NoKept = $"create or replace temp view {Kept} as select null::integer as _none where false";
+
     private static string DifferenceOf(string model) => $"_transform_difference_{model}";
 
     /// <summary>
@@ -186,8 +197,10 @@ public static class SqlModelRunner
         {
             Execute(connection, $"create or replace temp table {Partitions} as select partition_value from {Affected}");
             Execute(connection, $"delete from {m.Name} where {column} in (select partition_value from {Affected})");
+            Execute(connection, $"create or replace temp view {Kept} as select * from {m.Name}");
             Execute(connection, $"insert into {m.Name} by name select * from (\n{m.Sql}\n) as model where model.{column} in (select partition_value from {Affected})");
             Execute(connection, NoPartitions);
+            Execute(connection, NoKept);
             // Kept for the model's tests, which need to look only at the rebuilt partitions (PartitionLocal).
             Execute(connection, $"create or replace temp table {AffectedOf(m.Name)} as select * from {Affected}");
         }
@@ -202,7 +215,8 @@ public static class SqlModelRunner
     /// last build: one that is no table (a column, a function, a CTE); a raw table unless ingest changed rows of its
     /// entity (<c>raw_&lt;entity&gt;</c>, or the entity's <c>raw_usage_events_daily</c>); <c>run_context</c> unless the
     /// as-of date moved; the <c>model_*</c> parameters (changed, they make the whole build full, like a new data start or
-    /// model version: <see cref="TransformChanges"/>); <c>transform_partitions</c>. Any other table may have changed.
+    /// model version: <see cref="TransformChanges"/>); <c>transform_partitions</c> and <c>transform_kept</c>. Any other
+    /// table may have changed.
     /// </summary>
     private static Func<string, bool> UnchangedInputs(DuckDBConnection connection)
     {
@@ -211,6 +225,7 @@ public static class SqlModelRunner
         var asOfMoved = Scalar<long>(connection, $"select count(*) from {TransformChanges.AsOfChangeTable}") > 0;
         return word => !tables.Contains(word)
             || word == Partitions
+            || word == Kept
             || word.StartsWith("model_", StringComparison.Ordinal)
             || (word == SqlModelCatalog.RunContext && !asOfMoved)
             || (word.StartsWith("raw_", StringComparison.Ordinal)

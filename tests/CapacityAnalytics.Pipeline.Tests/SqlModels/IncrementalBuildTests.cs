@@ -1,4 +1,5 @@
 using CapacityAnalytics.Pipeline.SqlModels;
+using CapacityAnalytics.Pipeline.Tests.Stages.Ingest;
 using CapacityAnalytics.Pipeline.Tests.Support;
 using CapacityAnalytics.Pipeline.Warehouse;
 
@@ -233,6 +234,61 @@ public class IncrementalBuildTests
         // When the catalog reads it, then the error names the file, the line and what to add
         var ex = Assert.Throws<SqlModelDefinitionException>(() => SqlModelCatalog.Discover(dir.Path));
         Assert.Equal($"{yaml}:3: incremental needs affected: a select of the partition values to rebuild.", ex.Message);
+    }
+
+    [Fact]
+    public void The_early_warning_walk_of_a_new_week_starts_from_the_state_its_last_kept_week_carries()
+    {
+        // Given the repository's int_ew_signal over hand-built weekly values of one indicator (rule: a drop of 10 points),
+        // with a window of 1 week, a baseline of the last 3 values (2 at least), 2 breaches to open and 2 recovered
+        // weeks (drop <= 0.5 x 10) to close. Five weeks, worked out by hand:
+        //   P 100 100 100 100  50: week 5 breaches (baseline 100) -> pending, 1 breach in a row
+        //   R 100 100  50  50 100: week 3 pending, week 4 open (baseline frozen at 100), week 5 recovered once, still open
+        //   E 100 100  50 100 100: week 3 pending (episode 1), week 4 no breach -> idle, week 5 idle
+        using var dir = new TestFiles.TempFolder();
+        foreach (var file in new[] { "int_ew_signal.sql", "int_ew_signal.yaml" })
+        {
+            dir.Write(file, File.ReadAllText(TestFiles.RepoFile(Path.Combine("sql", "intermediate", file))));
+        }
+        foreach (var macros in SqlModelCatalog.MacroFiles(TestFiles.RepoFile("sql")))
+        {
+            dir.Write(Path.Combine(SqlModelCatalog.MacroFolder, Path.GetFileName(macros)), File.ReadAllText(macros));
+        }
+        dir.Write("int_ew_series.sql", "select indicator, level, key, week_start, week_no, indicator_value from ew_values");
+        dir.Write("int_ew_series.yaml", "grain: one row per indicator per level per key per ISO week\n");
+        dir.Write("int_ew_rules.sql", "select 'x' as indicator, 10.0::double as drop_points, null::double as drop_sd");
+        dir.Write("int_ew_rules.yaml", "grain: one row per indicator\n");
+        using var w = new TestWarehouse();
+        var rules = w.Model.EarlyWarning;
+        (rules.WindowWeeks, rules.BaselineWeeks, rules.MinBaselineWeeks, rules.PersistWeeks, rules.RecoveryWeeks, rules.RecoveryBand) = (1, 3, 2, 2, 2, 0.5);
+        var weeks = new Dictionary<string, double[]>
+        {
+            ["P"] = [100, 100, 100, 100, 50, 50],
+            ["R"] = [100, 100, 50, 50, 100, 100],
+            ["E"] = [100, 100, 50, 100, 100, 50],
+        };
+        string Values(int from, int to) => string.Join(", ", weeks.SelectMany(series => Enumerable.Range(from, to - from + 1).Select(week =>
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"('x', 'csm', '{series.Key}', date '2025-01-06' + {7 * (week - 1)}, {week}, {series.Value[week - 1]})"))));
+        w.Connection.Execute($"create table ew_values as select * from (values {Values(1, 5)}) t(indicator, level, key, week_start, week_no, indicator_value)");
+        IngestChangeLog.EnsureExists(w.Connection);
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+        Assert.Equal([["E", "idle", "0", "0", "1"], ["P", "pending", "1", "0", "1"], ["R", "open", "0", "1", "1"]],
+            w.Connection.Rows("select key, phase, walk_breach_run, walk_recovered_run, walk_episode_no from int_ew_signal where week_no = 5 order by key"));
+
+        // When week 6 arrives (P 50, R 100, E 50)
+        w.Connection.Execute($"insert into ew_values values {Values(6, 6)}");
+        var build = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
+
+        // Then the walk covered week 6 alone, from the state of week 5: P breaches again against its frozen baseline ->
+        // open; R recovers a second time -> closed; E breaches (baseline 100, 100, 100) -> pending, its second episode
+        Assert.Equal((ModelBuild.Partitions, 1L), build.Models.Where(m => m.Name == "int_ew_signal").Select(m => (m.How, m.Partitions)).Single());
+        Assert.Equal([["E", "pending", "2"], ["P", "open", "1"], ["R", "closed", "1"]],
+            w.Connection.Rows("select key, phase, episode_no from int_ew_signal where week_no = 6 order by key"));
+        // and the table is the one a full build of the six weeks gives
+        w.Connection.Execute("create schema partial; create table partial.int_ew_signal as select * from int_ew_signal");
+        SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf);
+        Assert.True(SameTable.In(w.Connection, "main", "partial", "int_ew_signal"));
     }
 
     /// <summary>Fills <c>things(day, value)</c> with <paramref name="rows"/> and builds the folder's models once, incrementally.</summary>
