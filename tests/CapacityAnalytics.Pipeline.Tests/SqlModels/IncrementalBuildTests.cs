@@ -61,14 +61,15 @@ public class IncrementalBuildTests
         IngestChangeLog.EnsureExists(w.Connection);
         SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
 
-        // When a bad row appears in the table's kept day 1 (edited by hand, as no build could leave it) and day 2 changes
-        w.Connection.Execute("insert into m_days values (date '2025-03-01', 'b', null), (date '2025-03-01', 'c', -5)");
+        // When bad rows appear in the table's kept day 1 (edited by hand, as no build could leave them: a null, two -5s)
+        // and day 2 changes
+        w.Connection.Execute("insert into m_days values (date '2025-03-01', 'b', null), (date '2025-03-01', 'c', -5), (date '2025-03-01', 'd', -5)");
         w.Connection.Execute("update things set value = 3 where day = date '2025-03-02'");
         w.Connection.Execute("insert into ingest_change values ('things', null, null, date '2025-03-02')");
         var partial = SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true);
 
         // Then the tests that only rebuilt rows can fail looked at day 2 alone and passed; unique(value), which does not
-        // hold the partition column, looked at the whole table (1, null, -5, 3: no duplicate) and passed too
+        // hold the partition column, looked at the rows sharing the rebuilt row's value (3: itself alone) and passed too
         Assert.Equal(ModelBuild.Partitions, partial.Models.Single().How);
         Assert.Equal(4, partial.TestsPassed);
 
@@ -78,9 +79,16 @@ public class IncrementalBuildTests
         var failed = Assert.Throws<SqlModelTestFailedException>(() => SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true));
         Assert.Contains(failed.Failures, f => f.Test == "not_null(value)" && f.FailingRows == 1);
 
+
         // while a full build sees the hand-made rows of day 1
         var full = Assert.Throws<SqlModelTestFailedException>(() => SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: false));
         Assert.Contains(full.Failures, f => f.Test == "not_null(value)");
+
+        // And a rebuilt row whose value a kept row holds fails unique(value)
+        w.Connection.Execute("delete from things where code = 'b'");
+        w.Connection.Execute("update things set value = 1 where day = date '2025-03-02'");
+        var duplicate = Assert.Throws<SqlModelTestFailedException>(() => SqlModelRunner.Build(w.Connection, dir.Path, w.Model, AsOf, incremental: true));
+        Assert.Equal([("unique(value)", 1L, "(1)")], duplicate.Failures.Select(f => (f.Test, f.FailingRows, string.Join(" ", f.SampleKeys))));
     }
 
     [Fact]

@@ -69,6 +69,30 @@ public class SqlModelRunnerTests
     }
 
     [Fact]
+    public void Tests_counted_together_report_each_failure_under_its_own_test_and_one_that_cannot_run_is_named()
+    {
+        // Given a model of the values 1, 2 and 3 with 60 tests "value <> i" for i = 1..60: the tests of 1, 2 and 3 fail
+        // once each, whichever batch they are counted in
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("m_values.sql", "select * from (values (1), (2), (3)) as t(value)");
+        var tests = string.Concat(Enumerable.Range(1, 60).Select(i => $"  - expression: value <> {i}\n"));
+        dir.Write("m_values.yaml", "grain: one row per value\ntests:\n" + tests);
+        using var w = new TestWarehouse();
+
+        // When it is built
+        var failed = Assert.Throws<SqlModelTestFailedException>(() => w.Build(AsOf, dir.Path));
+
+        // Then exactly those three tests fail, one row each
+        Assert.Equal(["expression 'value <> 1': 1", "expression 'value <> 2': 1", "expression 'value <> 3': 1"],
+            failed.Failures.Select(f => $"{f.Test}: {f.FailingRows}"));
+
+        // And a test that cannot run (among the 60, in the second batch) is an error naming its file and the test
+        dir.Write("m_values.yaml", "grain: one row per value\ntests:\n" + tests + "  - expression: no_such_column > 0\n");
+        var broken = Assert.Throws<SqlModelDefinitionException>(() => w.Build(AsOf, dir.Path));
+        Assert.StartsWith(Path.Combine(dir.Path, "m_values.sql") + ": test expression 'no_such_column > 0' of m_values cannot run: ", broken.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_model_that_does_not_compile_is_an_error_naming_its_file()
     {
         // Given a model reading a column that does not exist
