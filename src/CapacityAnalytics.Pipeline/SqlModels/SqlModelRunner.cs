@@ -58,19 +58,21 @@ public static class SqlModelRunner
             var asBuilt = new Dictionary<string, ModelBuild>(StringComparer.Ordinal);
             bool Was(string model, ModelBuild how) => asBuilt.GetValueOrDefault(model, ModelBuild.Full) == how;
             var unchangedInputs = changes.Incremental ? UnchangedInputs(connection) : null;
+            // The models' tables before the build, read once (a model's table exists once it is built).
+            var existing = connection.TableNames();
             foreach (var m in models)
             {
                 var watch = Stopwatch.StartNew();
                 BuiltModel result;
                 try
                 {
-                    if (unchangedInputs is not null && connection.TableExists(m.Name) && m.Reads.All(unchangedInputs)
+                    if (unchangedInputs is not null && existing.Contains(m.Name) && m.Reads.All(unchangedInputs)
                         && m.DependsOn.All(d => Was(d, ModelBuild.Kept) || Was(d, ModelBuild.Unchanged)))
                     {
                         // Nothing it reads changed since the last build (same SQL, parameters and as-of date): the table is.
                         result = new BuiltModel(m.Name, 0, 0, ModelBuild.Kept);
                     }
-                    else if (changes.Incremental && m.Spec.Incremental is { } partial && connection.TableExists(m.Name)
+                    else if (changes.Incremental && m.Spec.Incremental is { } partial && existing.Contains(m.Name)
                         && m.DependsOn.Where(d => Was(d, ModelBuild.Full)).All(d => differences.TryGetValue(d, out var columns) && columns.Contains(partial.PartitionBy, StringComparer.Ordinal)))
                     {
                         // What the upstream tables changed in the same partition column: the partitions of their
@@ -84,7 +86,7 @@ public static class SqlModelRunner
                     }
                     else
                     {
-                        var compare = changes.Incremental && readByIncremental.Contains(m.Name) && connection.TableExists(m.Name);
+                        var compare = changes.Incremental && readByIncremental.Contains(m.Name) && existing.Contains(m.Name);
                         if (compare) Execute(connection, $"create or replace temp table {Previous} as select * from {m.Name}");
                         Execute(connection, $"create or replace table {m.Name} as\n{m.Sql}");
                         var same = false;
@@ -108,8 +110,10 @@ public static class SqlModelRunner
                     throw new SqlModelDefinitionException($"{m.SqlPath}: model {m.Name} failed to build: {FirstLine(ex.Message)}", ex);
                 }
                 asBuilt[m.Name] = result.How;
-                built.Add(result with { Rows = Scalar<long>(connection, $"select count(*) from {m.Name}"), Seconds = watch.Elapsed.TotalSeconds });
+                built.Add(result with { Seconds = watch.Elapsed.TotalSeconds });
             }
+            var rows = RowCounts(connection, built.Select(b => b.Name));
+            built = [.. built.Select(b => b with { Rows = rows[b.Name] })];
             // A kept table is the one whose tests passed at the last build (same SQL and YAML: the fingerprint); its
             // tests run again only when one reads a table that may have changed (relationships).
             var kept = built.Where(b => b.How == ModelBuild.Kept).Select(b => b.Name).ToHashSet(StringComparer.Ordinal);
@@ -260,6 +264,18 @@ public static class SqlModelRunner
             default:
                 return null;
         }
+    }
+
+    /// <summary>The row count of each table, in one query.</summary>
+    private static Dictionary<string, long> RowCounts(DuckDBConnection connection, IEnumerable<string> tables)
+    {
+        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (!tables.Any()) return counts;
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = string.Join("\nunion all\n", tables.Select(t => $"select '{t}' as model, count(*) as n from {t}"));
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read()) counts[reader.GetString(0)] = reader.GetInt64(1);
+        return counts;
     }
 
     /// <summary>Runs the YAML tests of <paramref name="models"/> (already built).</summary>
