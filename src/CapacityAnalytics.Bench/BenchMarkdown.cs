@@ -83,7 +83,7 @@ public static class BenchMarkdown
         var tickets = r.Input.Files.FirstOrDefault(f => f.Entity == "tickets")?.Rows ?? 0;
         Line(text, $"Input: {r.Input.Files.Count} files, {BenchTables.Mb(r.Input.Bytes)} MB, {r.Input.Rows:N0} rows ({events:N0} usage events, {activities:N0} activities, {tickets:N0} tickets).");
         var incremental = r.Incremental is { } i
-            ? FormattableString.Invariant($"; one new day incrementally {BenchTables.Seconds(i.PipelineSeconds)} s, incremental / full {BenchTables.Ratio(r.IncrementalRatio)}")
+            ? FormattableString.Invariant($"; one new day incrementally {BenchTables.Seconds(i.PipelineSeconds)} s, incremental / full {BenchTables.IncrementalRatio(r.IncrementalRatio)}")
             : "";
         Line(text, $"Pipeline {BenchTables.Seconds(r.PipelineSeconds)} s against a floor of {BenchTables.Seconds(r.Floor.Seconds)} s: total / floor {BenchTables.Ratio(r.TotalRatio)}, ingest / floor {BenchTables.Ratio(r.IngestRatio)}; peak RSS {BenchTables.Mb(r.PipelineMemory.RssBytes)} MB, peak managed {BenchTables.Mb(r.PipelineMemory.ManagedBytes)} MB{incremental}.");
         text.Append('\n');
@@ -102,7 +102,7 @@ public static class BenchMarkdown
         text.Append(i.Appended
             ? "Ingest appended the new files to the loaded ones.\n"
             : "Ingest did not append: it reloaded every file (a full ingest).\n");
-        Line(text, $"Incremental {BenchTables.Seconds(i.PipelineSeconds)} s against the full run's {BenchTables.Seconds(r.FullSecondsOfIncrementalStages)} s in the same stages: incremental / full {BenchTables.Ratio(r.IncrementalRatio)}; peak RSS {BenchTables.Mb(i.PipelineMemory.RssBytes)} MB, peak managed {BenchTables.Mb(i.PipelineMemory.ManagedBytes)} MB.");
+        Line(text, $"Incremental {BenchTables.Seconds(i.PipelineSeconds)} s against the full run's {BenchTables.Seconds(r.FullSecondsOfIncrementalStages)} s in the same stages: incremental / full {BenchTables.IncrementalRatio(r.IncrementalRatio)}; peak RSS {BenchTables.Mb(i.PipelineMemory.RssBytes)} MB, peak managed {BenchTables.Mb(i.PipelineMemory.ManagedBytes)} MB.");
         text.Append('\n');
         Table(text, BenchTables.Incremental(r));
     }

@@ -91,6 +91,9 @@ public static class BenchTables
 
     public static string Ratio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.00", CultureInfo.InvariantCulture) : "";
 
+    /// <summary>The daily run's share of a full one, to three places: its target is under 0.10, which two places round over.</summary>
+    public static string IncrementalRatio(double ratio) => double.IsFinite(ratio) ? ratio.ToString("0.000", CultureInfo.InvariantCulture) : "";
+
     private static string[] IncrementalRow(string name, string fullSeconds, BenchStep step, double ratio) =>
     [
         name, fullSeconds, Seconds(step.Seconds), Ratio(ratio), Count(step.Rows), Mb(step.Memory.RssBytes), Mb(step.Memory.ManagedBytes),

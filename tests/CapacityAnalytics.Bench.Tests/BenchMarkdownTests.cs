@@ -96,7 +96,7 @@ public sealed class BenchMarkdownTests
 
             New day 2026-11-01 (the rows of 2026-10-25 moved 7 days on): 3 files, 0.0 MB, 371 rows (364 usage events, 0 activities, 7 tickets), written in 0.25 s.
             Ingest appended the new files to the loaded ones.
-            Incremental 5.00 s against the full run's 10.00 s in the same stages: incremental / full 0.50; peak RSS 203 MB, peak managed 23 MB.
+            Incremental 5.00 s against the full run's 10.00 s in the same stages: incremental / full 0.500; peak RSS 203 MB, peak managed 23 MB.
 
             | stage | full seconds | incremental seconds | incremental / full | rows | peak RSS MB | peak managed MB |
             |---|---:|---:|---:|---:|---:|---:|
@@ -115,13 +115,13 @@ public sealed class BenchMarkdownTests
         var with = BenchMarkdown.Render(new BenchReport(Machine, [Incremental], 0));
         var without = BenchMarkdown.Render(new BenchReport(Machine, [S], 0));
 
-        Assert.Contains("total / floor 5.00, ingest / floor 2.00; peak RSS 103 MB, peak managed 13 MB; one new day incrementally 5.00 s, incremental / full 0.50.\n", with, StringComparison.Ordinal);
+        Assert.Contains("total / floor 5.00, ingest / floor 2.00; peak RSS 103 MB, peak managed 13 MB; one new day incrementally 5.00 s, incremental / full 0.500.\n", with, StringComparison.Ordinal);
         Assert.Contains("total / floor 5.00, ingest / floor 2.00; peak RSS 103 MB, peak managed 13 MB.\n", without, StringComparison.Ordinal);
         Assert.DoesNotContain("### Incremental", without, StringComparison.Ordinal);
         // Everything before the incremental section is the report without it, apart from the summary line.
         var profile = with.IndexOf("## Profile S", StringComparison.Ordinal);
         Assert.Equal(
-            without[profile..].Replace("peak managed 13 MB.", "peak managed 13 MB; one new day incrementally 5.00 s, incremental / full 0.50.", StringComparison.Ordinal),
+            without[profile..].Replace("peak managed 13 MB.", "peak managed 13 MB; one new day incrementally 5.00 s, incremental / full 0.500.", StringComparison.Ordinal),
             with[profile..with.IndexOf("\n### Incremental", StringComparison.Ordinal)]);
     }
 

@@ -106,6 +106,6 @@ public static class BenchCommand
         if (result.Incremental is not { } incremental) return;
         RunSummaryView.Render(console, BenchTables.Incremental(result));
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"one new day ({incremental.NewDay.Day:yyyy-MM-dd}, {incremental.NewDay.Rows:N0} rows, ingest {(incremental.Appended ? "appended" : "reloaded everything")}): incremental / full {BenchTables.Ratio(result.IncrementalRatio)}"));
+            $"one new day ({incremental.NewDay.Day:yyyy-MM-dd}, {incremental.NewDay.Rows:N0} rows, ingest {(incremental.Appended ? "appended" : "reloaded everything")}): incremental / full {BenchTables.IncrementalRatio(result.IncrementalRatio)}"));
     }
 }
