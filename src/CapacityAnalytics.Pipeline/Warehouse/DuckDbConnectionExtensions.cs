@@ -30,6 +30,27 @@ public static class DuckDbConnectionExtensions
             "select count(*) from duckdb_tables() where table_name = $1 and schema_name = current_schema()",
             table) > 0;
 
+    /// <summary>
+    /// Another open connection to the same database, for work beside this connection's (its own transactions and
+    /// temporary tables): a duplicate of an in-memory database, the same file otherwise (DuckDB.NET shares one
+    /// database instance between the connections of a process to a file).
+    /// </summary>
+    public static DuckDBConnection Beside(this DuckDBConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        DuckDBConnection beside;
+        try
+        {
+            beside = connection.Duplicate();
+        }
+        catch (NotSupportedException)
+        {
+            beside = new DuckDBConnection(connection.ConnectionString);
+        }
+        if (beside.State != System.Data.ConnectionState.Open) beside.Open();
+        return beside;
+    }
+
     /// <summary>The names of the tables in the current schema, in one catalog query.</summary>
     public static HashSet<string> TableNames(this DuckDBConnection connection) =>
         connection.Strings("select table_name from duckdb_tables() where schema_name = current_schema()").ToHashSet(StringComparer.Ordinal);

@@ -18,8 +18,15 @@ public static class IngestService
         extract.RequireMandatoryEntities();
         SessionTimeZone.Validate(connection, options.Timezone);
         RejectsTable.Recreate(connection);
-        var results = new List<EntityIngestResult>();
+        var results = new EntityIngestResult?[InputContract.Entities.Count];
         var tables = new List<string>();
+        // Canonical usage_events load on a second connection, beside the other entities: their landings are serial
+        // reads that leave a core free while the events' query would use both (at L 17.05 to 17.72 s against 17.50 to
+        // 18.22 s in alternating runs). It writes only its own pending tables and rejects.
+        var events = InputContract.Entities.ToList().IndexOf(InputContract.UsageEvents);
+        var eventFiles = extract.FilesOf(InputContract.UsageEvents);
+        var beside = eventFiles.Count > 0 && UsageEventsStreamingLoad.Handles(InputContract.UsageEvents, eventFiles) ? connection.Beside() : null;
+        var usage = beside is null ? null : Task.Run(() => LoadEntity(beside, InputContract.UsageEvents, eventFiles, options));
         try
         {
             var entities = InputContract.Entities;
@@ -32,19 +39,36 @@ public static class IngestService
                     tables.Add(LandedEntityTyper.CreateEmpty(connection, entities[i]));
                     continue;
                 }
-                var result = LoadEntity(connection, entities[i], files, options);
-                tables.Add(result.Table);
-                results.Add(result);
+                if (usage is not null && i == events) continue;
+                results[i] = LoadEntity(connection, entities[i], files, options);
+                tables.Add(results[i]!.Table);
             }
-            ThrowIfOverThreshold(connection, results, options.RejectThreshold);
+            if (usage is not null)
+            {
+                results[events] = usage.GetAwaiter().GetResult();
+                tables.Add(results[events]!.Table);
+            }
+            ThrowIfOverThreshold(connection, results.OfType<EntityIngestResult>(), options.RejectThreshold);
             PendingTables.Commit(connection, tables);
         }
         catch
         {
+            // The events' load finishes (or fails) before anything is discarded: its tables are among them.
+            try
+            {
+                usage?.Wait();
+            }
+            catch (AggregateException)
+            {
+            }
             PendingTables.Discard(connection, InputContract.Entities.Select(RawTableOf));
             throw;
         }
-        return new IngestResult(results, extract.UnknownFiles);
+        finally
+        {
+            beside?.Dispose();
+        }
+        return new IngestResult([.. results.OfType<EntityIngestResult>()], extract.UnknownFiles);
     }
 
     /// <summary>Lands, types and (for keyed entities) deduplicates one entity into its pending raw table.</summary>

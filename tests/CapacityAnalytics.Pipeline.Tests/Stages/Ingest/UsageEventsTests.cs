@@ -115,6 +115,30 @@ public sealed class UsageEventsTests(DuckDbFixture db) : IClassFixture<DuckDbFix
     }
 
     [Theory]
+    [InlineData("activities.csv", "activity_id,csm_id,type")]
+    [InlineData("usage_events.csv", "account_id,user_id,event")]
+    public void A_failure_on_either_side_of_the_events_load_beside_the_others_leaves_the_last_raw_tables_and_no_pending_one(string file, string header)
+    {
+        // Given a good ingest of one event
+        using var extract = new ExtractFolderBuilder().WithMinimalMandatory();
+        extract.WriteLines("usage_events.csv", "account_id,user_id,occurred_at,event", "a1,u1,2025-01-01T09:00:00Z,login");
+        IngestService.IngestFolder(db.Connection, extract.Folder, IngestOptions.Default);
+
+        // When the next ingest finds a required column missing, in the activities loaded on the run's connection or in
+        // the events loaded beside them on a second one (the events' file has a second event either way)
+        extract.WriteLines("usage_events.csv", "account_id,user_id,occurred_at,event", "a1,u1,2025-01-01T09:00:00Z,login", "a1,u2,2025-01-02T09:00:00Z,login");
+        extract.WriteLines(file, header, file == "activities.csv" ? "x1,c1,qbr" : "a1,u1,login");
+        var error = Assert.Throws<MissingColumnException>(() => IngestService.IngestFolder(db.Connection, extract.Folder, IngestOptions.Default));
+
+        // Then the error names that file, the raw tables are those of the good ingest, and no pending table is left
+        // (the events' load had finished before they were dropped)
+        Assert.Equal(Path.Combine(extract.Folder, file), error.File);
+        Assert.Equal([["a1", "2025-01-01", "1"]], db.Connection.Rows("select account_id, date::varchar, events from raw_usage_events_daily"));
+        Assert.Equal(1L, db.Connection.RowCount("raw_activities"));
+        Assert.Empty(db.Connection.Rows($"select table_name from duckdb_tables() where table_name like '{PendingTables.NameFor("")}%'"));
+    }
+
+    [Theory]
     [InlineData(UsageEventsStreamingLoad.UserKey)]
     [InlineData("length(user_id)")]
     public void Users_are_counted_exactly_even_when_two_users_of_an_account_share_a_grouping_key(string userKey)
