@@ -34,7 +34,8 @@ public static class LandedEntityTyper
             {
                 var typed = connection.RowCount(Checked);
                 var rejected = RejectsTable.AppendChecked(connection, spec.Name, Checked);
-                var (table, sql) = RawSql(spec, CheckedRowsSql.ExtraColumns(spec, columns).ToList(), Checked);
+                var (table, sql) = RawSql(spec, CheckedRowsSql.ExtraColumns(spec, columns).ToList(), Checked,
+                    keysUnique: spec != InputContract.UsageEvents && !RawTableSql.HasDuplicateKeys(connection, spec, Checked));
                 connection.Execute($"create or replace table {Sql.Identifier(PendingTables.NameFor(table))} as {sql}");
                 var tableRows = connection.RowCount(PendingTables.NameFor(table));
                 var duplicates = spec.Key.Count > 0 ? typed - rejected - tableRows : 0;
@@ -57,8 +58,9 @@ public static class LandedEntityTyper
     }
 
     /// <summary>The raw table an entity loads into and the query that fills it from its checked rows.</summary>
-    public static (string Table, string Sql) RawSql(EntitySpec entity, IReadOnlyCollection<string> extras, string checkedRelation) =>
+    /// <param name="keysUnique">See <see cref="RawTableSql.Build"/>.</param>
+    public static (string Table, string Sql) RawSql(EntitySpec entity, IReadOnlyCollection<string> extras, string checkedRelation, bool keysUnique = false) =>
         entity == InputContract.UsageEvents
             ? (UsageEventsDaily.Table, UsageEventsDaily.AggregateSql(checkedRelation))
-            : (entity.StagingTable, RawTableSql.Build(entity, extras, checkedRelation));
+            : (entity.StagingTable, RawTableSql.Build(entity, extras, checkedRelation, keysUnique));
 }

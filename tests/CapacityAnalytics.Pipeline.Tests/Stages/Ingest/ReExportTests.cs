@@ -25,6 +25,26 @@ public sealed class ReExportTests(DuckDbFixture db) : IClassFixture<DuckDbFixtur
     }
 
     [Fact]
+    public void Without_a_repeated_key_the_good_rows_are_the_raw_table_in_file_and_line_order()
+    {
+        // Given two files of distinct activities, a bad row among them, the later file's rows out of id order
+        using var extract = new ExtractFolderBuilder().WithMinimalMandatory(activities: false);
+        extract.WriteLines("activities_2025-05.csv", "activity_id,csm_id,type,occurred_at",
+            "x3,c1,call,2025-05-01T10:00:00Z", "x1,c1,email,not-a-time", "x2,c1,email,2025-05-02T10:00:00Z");
+        extract.WriteLines("activities_2025-06.csv", "activity_id,csm_id,type,occurred_at",
+            "x9,c1,qbr,2025-06-01T10:00:00Z", "x4,c1,call,2025-06-02T10:00:00Z");
+
+        // When
+        var result = IngestService.IngestFolder(db.Connection, extract.Folder, new IngestOptions { RejectThreshold = 1 }).For("activities")!;
+
+        // Then the table holds the four good rows as stored: file by file, line by line (no sort, no latest-version pass)
+        Assert.Equal(
+            [["x3", "activities_2025-05.csv", "2"], ["x2", "activities_2025-05.csv", "4"], ["x9", "activities_2025-06.csv", "2"], ["x4", "activities_2025-06.csv", "3"]],
+            db.Connection.Rows("select activity_id, parse_filename(_file), _line from raw_activities order by rowid"));
+        Assert.Equal((5L, 4L, 1L, 0L, 4L), (result.RowsRead, result.RowsLoaded, result.RowsRejected, result.DuplicatesSuperseded, result.TableRows));
+    }
+
+    [Fact]
     public void Within_one_file_a_later_modified_at_wins_over_a_later_line()
     {
         // Given
