@@ -11,4 +11,3 @@ public sealed class StagedFolderPublish(FolderSwap.Staged staged) : PreparedPubl
 
     protected override void Discard() => staged.Discard();
 }
-
