@@ -74,16 +74,8 @@ public static class DuckDbConnectionExtensions
     }
 
     /// <summary>A table's columns and their DuckDB types, in table order.</summary>
-    public static IReadOnlyList<(string Name, string Type)> ColumnTypes(this DuckDBConnection connection, string table)
-    {
-        using var command = connection.Command(
-            "select column_name, data_type from information_schema.columns where table_schema = 'main' and table_name = $1 order by ordinal_position",
-            table);
-        using var reader = command.ExecuteReader();
-        var columns = new List<(string, string)>();
-        while (reader.Read()) columns.Add((reader.GetString(0), reader.GetString(1)));
-        return columns;
-    }
+    public static IReadOnlyList<(string Name, string Type)> ColumnTypes(this DuckDBConnection connection, string table) =>
+        connection.ColumnTypes([table])[table];
 
     /// <summary>The columns of several <c>main</c> tables in one catalog query (a table that does not exist has none).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> ColumnTypes(this DuckDBConnection connection, IEnumerable<string> tables)

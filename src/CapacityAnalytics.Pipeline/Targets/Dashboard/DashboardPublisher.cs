@@ -41,7 +41,7 @@ public sealed class DashboardPublisher(string root) : IPublisher
     public static IReadOnlyList<string> Write(string root, DuckDBConnection connection, MeasureCatalog catalog, PageCache? cache, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(root);
-        var queries = new WarehouseQueries(connection, catalog);
+        var queries = new WarehouseQueries(connection, catalog, cache?.Tables);
         var asOf = queries.Date("fct_account_health", "select max(as_of) from fct_account_health")
             ?? queries.Date("fct_csm_week", "select cast(max(week_start) as date) from fct_csm_week");
         var written = new List<string>();

@@ -42,6 +42,9 @@ public sealed class PageCache
         previous = Read(Path.Combine(previousFolder, FileName));
     }
 
+    /// <summary>The names of the warehouse's tables, as read for this publish.</summary>
+    public IReadOnlySet<string> Tables => existing;
+
     /// <summary>How many pages took their data from the folder.</summary>
     public int Kept { get; private set; }
 

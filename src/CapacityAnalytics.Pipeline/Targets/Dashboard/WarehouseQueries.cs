@@ -12,14 +12,16 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 /// it looked for or named in a query (<see cref="TakeReads"/>): what a page read, so that a publish can tell whether the
 /// page would come out the same.
 /// </summary>
-public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog catalog)
+/// <param name="connection">The warehouse.</param>
+/// <param name="catalog">The measures.</param>
+/// <param name="tables">The warehouse's table names when the caller has read them already; null: read on first use.</param>
+public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog catalog, IReadOnlySet<string>? tables = null)
 {
-    private HashSet<string>? tables;
     private readonly SortedSet<string> reads = new(StringComparer.Ordinal);
 
     public MeasureCatalog Catalog => catalog;
 
-    /// <summary>Whether the warehouse has the table (the names are read once, in one query).</summary>
+    /// <summary>Whether the warehouse has the table (the names are read at most once, in one query).</summary>
     public bool Has(string table)
     {
         reads.Add(table);
@@ -34,7 +36,7 @@ public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog
         return taken;
     }
 
-    private HashSet<string> Tables => tables ??= connection.TableNames();
+    private IReadOnlySet<string> Tables => tables ??= connection.TableNames();
 
     private IReadOnlyList<Dictionary<string, object?>> Rows(string sql)
     {
