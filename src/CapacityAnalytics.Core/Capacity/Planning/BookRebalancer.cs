@@ -12,7 +12,8 @@ namespace CapacityAnalytics.Core.Capacity.Planning;
 /// CSM; a CSM's load = sum of hours x (hours in <see cref="Scale"/>ths). Allowed: an account with its owner always; a
 /// pinned account only there; otherwise an account may move when it is one of its owner's candidates (the owner is not
 /// below the band, and the account is one of <see cref="RebalanceOptions.CandidatesPerCsm"/> accounts spread evenly
-/// over the book ranked by hours; the whole book when it is smaller) and only to a CSM not above the band today.
+/// over the book ranked by hours; the whole book when it is smaller) and only where the move serves a CSM out of band:
+/// from an owner above the band to a CSM not above it, from an owner in band to a CSM below it.
 /// An account whose owner is not an active CSM of the lane may go to any of them. The answer is the optimum over these
 /// moves: keeping the model small is what lets one worker solve thousands of accounts. Two solves:
 /// <list type="number">
@@ -23,8 +24,9 @@ namespace CapacityAnalytics.Core.Capacity.Planning;
 /// moves, then the fewest hours moved, with weights (moves bound + 1) x (hours bound + 1) and (hours bound + 1).</item>
 /// </list>
 /// A CSM gives up and receives at most <see cref="RebalanceOptions.MaxMovesPerCsm"/> accounts together; an account
-/// whose owner is not an active CSM of the lane must be placed and counts toward no limit. One worker, a fixed seed and
-/// a deterministic time limit: the same book gives the same answer.
+/// whose owner is not an active CSM of the lane must be placed and counts toward no limit. The first solve starts from
+/// today's books, the second from the first's answer, and is skipped when that answer moves nothing. One worker, a
+/// fixed seed and a deterministic time limit: the same book gives the same answer.
 /// </para>
 /// </summary>
 public static class BookRebalancer
@@ -110,13 +112,15 @@ public static class BookRebalancer
             }
             for (var c = 0; c < csms.Count; c++)
             {
-                if (c != owner[a] && owner[a] >= 0 && before[c] > high[c]) continue;
+                if (c != owner[a] && owner[a] >= 0 && !Serves(before, low, high, owner[a], c)) continue;
                 x[a][c] = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"x_{a}_{c}"));
             }
             model.AddExactlyOne(x[a].OfType<BoolVar>());
         }
 
         var load = new IntVar[csms.Count];
+        var below = new IntVar[csms.Count];
+        var above = new IntVar[csms.Count];
         var outside = new IntVar[csms.Count];
         var isOut = new BoolVar[csms.Count];
         long distanceBound = 0;
@@ -127,13 +131,13 @@ public static class BookRebalancer
             model.Add(load[c] == LinearExpr.WeightedSum(terms.Select(a => x[a][c]!), terms.Select(a => hours[a])) + fixedLoad[c]);
             var bound = Math.Max(low[c], total) + 1;
             distanceBound += bound;
-            var below = model.NewIntVar(0, bound, $"below_{c}");
-            var above = model.NewIntVar(0, bound, $"above_{c}");
-            // Exact, not just bounds: every auxiliary follows from x, so a hint of x alone is a complete solution.
-            model.AddMaxEquality(below, [low[c] - load[c], LinearExpr.Constant(0)]);
-            model.AddMaxEquality(above, [load[c] - high[c], LinearExpr.Constant(0)]);
+            below[c] = model.NewIntVar(0, bound, $"below_{c}");
+            above[c] = model.NewIntVar(0, bound, $"above_{c}");
+            // Exact, not just bounds: every auxiliary follows from x (Hint sets them all).
+            model.AddMaxEquality(below[c], [low[c] - load[c], LinearExpr.Constant(0)]);
+            model.AddMaxEquality(above[c], [load[c] - high[c], LinearExpr.Constant(0)]);
             outside[c] = model.NewIntVar(0, 2 * bound, $"outside_{c}");
-            model.Add(outside[c] == below + above);
+            model.Add(outside[c] == below[c] + above[c]);
             isOut[c] = model.NewBoolVar($"out_{c}");
             model.Add(outside[c] == 0).OnlyEnforceIf(isOut[c].Not());
             model.Add(outside[c] >= 1).OnlyEnforceIf(isOut[c]);
@@ -146,26 +150,55 @@ public static class BookRebalancer
 
         // Stage 1: CSMs out of band first, then the distance outside the band.
         var bandWeight = distanceBound * 2 + 1;
-        var bandObjective = LinearExpr.WeightedSum(isOut, Enumerable.Repeat(bandWeight, csms.Count)) + LinearExpr.Sum(outside);
+        // A CSM in band today who ends out of it counts more than all the others together: no proposal takes one out of
+        // the band to bring others in or closer.
+        var keptWeight = (csms.Count + 1) * bandWeight;
+        var bandObjective = LinearExpr.WeightedSum(isOut, Enumerable.Range(0, csms.Count).Select(c => before[c] >= low[c] && before[c] <= high[c] ? keptWeight : bandWeight))
+            + LinearExpr.Sum(outside);
         model.Minimize(bandObjective);
-        // Today's books are a solution (orphaned accounts aside): start from them.
-        for (var a = 0; a < accounts.Count; a++)
+        // A complete hint (every variable, not only x) is taken as the first solution right after presolve; a partial
+        // one must be completed by search, which a large lane did not finish within its limit. The first solve starts
+        // from today's books with each orphaned account where it fits best.
+        void Hint(int[] assigned)
         {
+            model.ClearHints();
+            var loads = new long[csms.Count];
+            for (var a = 0; a < accounts.Count; a++)
+            {
+                loads[assigned[a]] += hours[a];
+                for (var c = 0; c < csms.Count; c++)
+                {
+                    if (x[a][c] is { } v) model.AddHint(v, assigned[a] == c);
+                }
+            }
             for (var c = 0; c < csms.Count; c++)
             {
-                if (x[a][c] is { } v && owner[a] >= 0) model.AddHint(v, owner[a] == c);
+                var (under, over) = (Math.Max(low[c] - loads[c], 0), Math.Max(loads[c] - high[c], 0));
+                model.AddHint(load[c], loads[c]);
+                model.AddHint(below[c], under);
+                model.AddHint(above[c], over);
+                model.AddHint(outside[c], under + over);
+                model.AddHint(isOut[c], under + over > 0);
             }
         }
+        var today = TodaysBooks(hours, owner, high);
+        Hint(today);
         using var first = NewSolver(options);
         var firstStatus = first.Solve(model);
         if (firstStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
         {
             // The time limit ran out before any solution (a very large lane, a very short limit): propose nothing but
             // placing orphaned accounts, each with the CSM of the lane that has the most room left, and say so.
-            return Describe(accounts, csms, options, hours, owner, low, high, TodaysBooks(hours, owner, high), RebalanceStatus.TimeLimit);
+            return Describe(accounts, csms, options, hours, owner, low, high, today, RebalanceStatus.TimeLimit);
         }
         var bandBest = (long)Math.Round(first.ObjectiveValue);
         var hint = Assignment(first, x, owner);
+        if (Enumerable.Range(0, accounts.Count).All(a => owner[a] < 0 || hint[a] == owner[a]))
+        {
+            // No account of an active CSM moves: the second solve's objective is already 0, its least.
+            return Describe(accounts, csms, options, hours, owner, low, high, hint,
+                firstStatus == CpSolverStatus.Optimal ? RebalanceStatus.Optimal : RebalanceStatus.TimeLimit);
+        }
 
         // Stage 2: with the band result fixed, protected moves, then moves, then hours moved.
         model.Add(bandObjective <= bandBest);
@@ -184,14 +217,7 @@ public static class BookRebalancer
             objective.AddTerm(literal, (accounts[a].Protection is null ? 0 : protectedWeight) + moveWeight + hours[a]);
         }
         model.Minimize(objective);
-        model.ClearHints();
-        for (var a = 0; a < accounts.Count; a++)
-        {
-            for (var c = 0; c < csms.Count; c++)
-            {
-                if (x[a][c] is { } v) model.AddHint(v, hint[a] == c);
-            }
-        }
+        Hint(hint);
         using var second = NewSolver(options);
         var secondStatus = second.Solve(model);
         if (secondStatus is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
@@ -202,6 +228,14 @@ public static class BookRebalancer
         var status = firstStatus == CpSolverStatus.Optimal && secondStatus == CpSolverStatus.Optimal ? RebalanceStatus.Optimal : RebalanceStatus.TimeLimit;
         return Describe(accounts, csms, options, hours, owner, low, high, Assignment(second, x, owner), status);
     }
+
+    /// <summary>
+    /// Whether a move from <paramref name="from"/> to <paramref name="to"/> serves a CSM out of band: from one above the
+    /// band to one not above it, or to one below it. A move between two CSMs in band serves neither, and leaving those
+    /// pairs out keeps a large lane's model a third the size (docs/capacity-model.md).
+    /// </summary>
+    private static bool Serves(long[] before, long[] low, long[] high, int from, int to) =>
+        before[to] <= high[to] && (before[from] > high[from] || before[to] < low[to]);
 
     /// <summary>
     /// The accounts that may move: for each owner that is not below the band, its whole book when it has at most

@@ -118,6 +118,50 @@ public sealed class BookRebalancerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_move_between_two_csms_in_band_is_not_proposed()
+    {
+        // A: 30 + 70 = 100 h (above); B: 15 + 15 + 45 = 75 h and C: 80 h, both in band, nobody below.
+        // A can only give its 30 h account (the 70 would leave it at 30). B has 20 h of room, C 15: neither takes 30 h
+        // as it stands. A chain would: A -> B 30 (B 105), B -> C 15 (B 90, C 95), all in band. But B -> C moves an
+        // account between two CSMs in band, which serves neither, so it is not in the model. Without it every move
+        // leaves someone further out than A's 5 h today (A -> B: B 10 h above; A -> C: C 15 h above): nothing moves.
+        var accounts = new[]
+        {
+            Acct("a1", "A", 30), Acct("a2", "A", 70), Acct("b1", "B", 15), Acct("b2", "B", 15), Acct("b3", "B", 45), Acct("c1", "C", 80),
+        };
+        var result = BookRebalancer.Solve(accounts, [Csm("A"), Csm("B"), Csm("C")], Band);
+        Assert.Empty(result.Moves);
+        Assert.Equal((1, 1), (result.OutOfBandBefore, result.OutOfBandAfter));
+        Assert.Equal(RebalanceStatus.Optimal, result.Status);
+
+        // With C below the band at 66 h the chain's second step serves C, and the chain is the answer: A's 30 h would
+        // take C to 96 directly; through B, C gets 15 (81) and B keeps 90.
+        var below = accounts.Select(a => a.AccountId == "c1" ? a with { Hours = 66 } : a).ToArray();
+        var chained = BookRebalancer.Solve(below, [Csm("A"), Csm("B"), Csm("C")], Band);
+        Assert.Equal([("a1", "B"), ("b1", "C")], chained.Moves.Select(m => (m.AccountId, m.ToCsmId)));
+        Assert.Equal(0, chained.OutOfBandAfter);
+    }
+
+    [Fact]
+    public void A_csm_in_band_is_not_taken_out_of_it_to_bring_another_in()
+    {
+        // B: 18 + 57 = 75 h (in band); C: 55 h (15 h below). Moving B's 18 h account gives C 73 (in band) and B 57
+        // (13 h below): still one CSM out, and 2 h less outside the band. But B is in band today, and a CSM in band
+        // today who ends out counts more than every other CSM together, so nothing moves.
+        var accounts = new[] { Acct("b1", "B", 18), Acct("b2", "B", 57), Acct("c1", "C", 55) };
+        var result = BookRebalancer.Solve(accounts, [Csm("B"), Csm("C")], Band);
+        Assert.Empty(result.Moves);
+        Assert.Equal((1, 1), (result.OutOfBandBefore, result.OutOfBandAfter));
+
+        // With a third account, B holds 18 + 12 + 57 = 87 h. Giving up the 18 h one brings C in (73) but leaves B at 69,
+        // out; the 12 h one keeps B in band (75) and takes C to 67, 3 h below instead of 15. The 12 h account moves.
+        var room = accounts.Append(Acct("b3", "B", 12)).ToArray();
+        var moved = BookRebalancer.Solve(room, [Csm("B"), Csm("C")], Band);
+        Assert.Equal("b3", Assert.Single(moved.Moves).AccountId);
+        Assert.True(moved.Loads.Single(l => l.CsmId == "B").InBandAfter);
+    }
+
+    [Fact]
     public void A_pinned_account_never_moves()
     {
         // A: 40 + 40 + 30 = 110 h; B: 30 + 30 = 60 h. Unpinned, moving the 30 h account fixes both (A 80, B 90).
