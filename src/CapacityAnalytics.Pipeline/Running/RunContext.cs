@@ -14,4 +14,16 @@ public sealed class RunContext
     public required IRunObserver Observer { get; init; }
     public required string RunId { get; init; }
     public string Trigger { get; init; } = "manual";
+
+    /// <summary>The same run on another connection to the same warehouse.</summary>
+    public RunContext On(DuckDBConnection connection) => new()
+    {
+        Config = Config,
+        Model = Model,
+        Connection = connection,
+        Clock = Clock,
+        Observer = Observer,
+        RunId = RunId,
+        Trigger = Trigger,
+    };
 }

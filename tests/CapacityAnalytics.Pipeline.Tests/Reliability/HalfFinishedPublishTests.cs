@@ -41,6 +41,29 @@ public sealed class HalfFinishedPublishTests
     }
 
     [Fact]
+    public void The_targets_write_aside_side_by_side_and_the_duckdb_target_on_the_run_s_own_connection()
+    {
+        // Given a pipeline that published once
+        using var harness = new PipelineHarness(Publish);
+        harness.Run();
+
+        // When the next publish runs with Parquet and the dashboard each waiting, inside their writing, for the other
+        using var together = new Barrier(2);
+        var connections = new System.Collections.Concurrent.ConcurrentDictionary<PublishTargetKind, DuckDB.NET.Data.DuckDBConnection>();
+        var publishers = PublishTargets.For(harness.Config)
+            .Select(p => (IPublisher)new MeetingPublisher(p, p.Kind is PublishTargetKind.Parquet or PublishTargetKind.Dashboard ? together : null, connections))
+            .ToList();
+        var run = new PipelineRunner(TimeProvider.System, SilentObserver.Instance).Run(harness.Config, [new PublishStage(publishers)]);
+
+        // Then both got there (one after the other, the first would have waited 30 s and failed), every target holds
+        // the new run, the DuckDB target and the first of the others used the run's connection, and each other target
+        // one of its own
+        AssertEveryTargetHolds(harness, run.RunId);
+        Assert.Same(connections[PublishTargetKind.DuckDb], connections[PublishTargetKind.Parquet]);
+        Assert.Equal(3, new[] { PublishTargetKind.Parquet, PublishTargetKind.PowerBi, PublishTargetKind.Dashboard }.Select(k => connections[k]).Distinct().Count());
+    }
+
+    [Fact]
     public void A_failure_at_the_commit_point_in_the_warehouse_leaves_every_target_on_the_previous_run()
     {
         using var harness = new PipelineHarness(Publish);
@@ -149,6 +172,25 @@ public sealed class HalfFinishedPublishTests
             if (atSwitch) return new FailingSwitch(prepared) { Result = prepared.Result };
             prepared.Dispose();
             throw new IOException($"No space left on device : '{context.Config.OutDirectory}'");
+        }
+    }
+
+    /// <summary>A target that records its connection and, given a barrier, waits there for another target before writing.</summary>
+    private sealed class MeetingPublisher(IPublisher inner, Barrier? barrier,
+        System.Collections.Concurrent.ConcurrentDictionary<PublishTargetKind, DuckDB.NET.Data.DuckDBConnection> connections) : IPublisher
+    {
+        public string Name => inner.Name;
+
+        public PublishTargetKind Kind => inner.Kind;
+
+        public PreparedPublish Prepare(RunContext context, IReadOnlyList<PublishedTable> tables, CancellationToken cancellationToken)
+        {
+            connections[Kind] = context.Connection;
+            if (barrier is not null && !barrier.SignalAndWait(TimeSpan.FromSeconds(30), cancellationToken))
+            {
+                throw new TimeoutException($"{Name} waited 30 s for another target to write beside it");
+            }
+            return inner.Prepare(context, tables, cancellationToken);
         }
     }
 

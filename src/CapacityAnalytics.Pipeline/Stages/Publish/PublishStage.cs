@@ -9,7 +9,8 @@ namespace CapacityAnalytics.Pipeline.Stages.Publish;
 /// names, as one transaction across them:
 /// <list type="number">
 /// <item>finish a publish a killed run committed but did not switch everywhere (<see cref="IPublisher.RollForward"/>);</item>
-/// <item>every target writes its content aside (<see cref="IPublisher.Prepare"/>); a failure drops all of it;</item>
+/// <item>every target writes its content aside (<see cref="IPublisher.Prepare"/>), side by side on connections of their
+/// own; a failure drops all of it;</item>
 /// <item>the commit point: one warehouse transaction replaces the DuckDB schema and records the run in
 /// <see cref="PublishLog"/>; a failure or a kill before it leaves every target on the previous run;</item>
 /// <item>every other target is switched (renames, the SQL Server swap), then what they replaced is removed.</item>
@@ -46,13 +47,10 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
         var existing = connection.TableNames();
         var tables = PublishedTables.WithContent(connection, [.. PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => existing.Contains(t.Name))]);
         var prepared = new List<(IPublisher Publisher, PreparedPublish Publish)>();
+        var beside = new List<DuckDB.NET.Data.DuckDBConnection>();
         try
         {
-            foreach (var publisher in publishers)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                prepared.Add((publisher, Step(publisher, previous, "writing", () => publisher.Prepare(context, tables, cancellationToken))));
-            }
+            PrepareAll(context, tables, previous, prepared, beside, cancellationToken);
             Pause("prepared");
             cancellationToken.ThrowIfCancellationRequested();
             CommitPoint(context, prepared, previous);
@@ -60,6 +58,7 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
         catch
         {
             foreach (var (_, publish) in prepared) DiscardQuietly(publish);
+            foreach (var other in beside) other.Dispose();
             throw;
         }
         Pause("committed");
@@ -82,12 +81,78 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
             publish.Finish();
             publish.Dispose();
         }
+        foreach (var other in beside) other.Dispose();
 
         var targets = prepared.Select(p => p.Publish.Result with { Kind = p.Publisher.Kind }).ToList();
         details.AddRange(targets.Select(t => $"{t.Target}: {t.Tables} {(t.Kind == PublishTargetKind.Dashboard ? "pages" : "tables")}{(t.Kept > 0 ? $" ({t.Kept} unchanged, kept)" : "")} -> {t.Location}"));
         var rows = targets.Count == 0 ? 0 : targets.Max(t => t.Rows);
         return new PublishStageResult(Name, 0, rows, rows, details, targets);
     }
+
+    /// <summary>
+    /// Every target writes aside. The one that switches in the warehouse is prepared first, on the run's connection; the
+    /// others side by side, the first of them on the run's connection and each other one on a connection of its own
+    /// (kept open in <paramref name="beside"/> until the publish ends), so Parquet's COPY overlaps the dashboard's
+    /// queries and rendering. When one fails the others finish first; what was prepared is in
+    /// <paramref name="prepared"/> (publisher order) for the caller to drop, and the first failure in publisher order
+    /// is thrown.
+    /// </summary>
+    private void PrepareAll(RunContext context, IReadOnlyList<PublishedTable> tables, string? previous,
+        List<(IPublisher Publisher, PreparedPublish Publish)> prepared, List<DuckDB.NET.Data.DuckDBConnection> beside, CancellationToken cancellationToken)
+    {
+        var results = new PreparedPublish?[publishers.Count];
+        try
+        {
+            for (var i = 0; i < publishers.Count; i++)
+            {
+                if (!InWarehouse(publishers[i])) continue;
+                cancellationToken.ThrowIfCancellationRequested();
+                var publisher = publishers[i];
+                results[i] = Step(publisher, previous, "writing", () => publisher.Prepare(context, tables, cancellationToken));
+            }
+            var aside = Enumerable.Range(0, publishers.Count).Where(i => !InWarehouse(publishers[i])).ToList();
+            var contexts = new Dictionary<int, RunContext>();
+            foreach (var i in aside)
+            {
+                if (contexts.Count == 0)
+                {
+                    contexts[i] = context;
+                    continue;
+                }
+                var connection = context.Connection.Beside();
+                beside.Add(connection);
+                contexts[i] = context.On(connection);
+            }
+            var tasks = aside.Select(i => Task.Run(() =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return Step(publishers[i], previous, "writing", () => publishers[i].Prepare(contexts[i], tables, cancellationToken));
+            })).ToList();
+            Exception? failure = null;
+            for (var k = 0; k < aside.Count; k++)
+            {
+                try
+                {
+                    results[aside[k]] = tasks[k].GetAwaiter().GetResult();
+                }
+                catch (Exception ex)
+                {
+                    failure ??= ex;
+                }
+            }
+            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+        }
+        finally
+        {
+            for (var i = 0; i < publishers.Count; i++)
+            {
+                if (results[i] is { } publish) prepared.Add((publishers[i], publish));
+            }
+        }
+    }
+
+    /// <summary>The DuckDB target switches inside the warehouse transaction, so it is prepared on the run's connection.</summary>
+    private static bool InWarehouse(IPublisher publisher) => publisher.Kind == PublishTargetKind.DuckDb;
 
     private static void CommitPoint(RunContext context, List<(IPublisher Publisher, PreparedPublish Publish)> prepared, string? previous)
     {
