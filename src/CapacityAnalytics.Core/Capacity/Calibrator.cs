@@ -12,7 +12,14 @@ public static class Calibrator
         CapacityModel model,
         IReadOnlyList<AccountMonthObservation> observations,
         IReadOnlyList<TouchpointObservation> touchpoints,
-        CalibrationOptions? options = null)
+        CalibrationOptions? options = null) =>
+        Complete(model, Fit(model, observations, options), observations, touchpoints, options);
+
+    /// <summary>
+    /// The time equation's point estimate alone: what planning needs, available before the bootstrap, whose ranges
+    /// take most of a calibration's time (<see cref="Complete"/>).
+    /// </summary>
+    public static PointFit Fit(CapacityModel model, IReadOnlyList<AccountMonthObservation> observations, CalibrationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(observations);
@@ -20,7 +27,22 @@ public static class Calibrator
         options ??= CalibrationOptions.Default;
         var design = TimeEquationDesign.Build(observations, model.Segments.Select(s => s.Name));
         var fit = TweedieGlm.Fit(design, options.Glm);
-        var parameters = new TimeEquationParameters(design.Segments, fit.Coefficients);
+        return new PointFit(design, fit, new TimeEquationParameters(design.Segments, fit.Coefficients));
+    }
+
+    /// <summary>The calibration around a point estimate of <see cref="Fit"/> on the same observations.</summary>
+    public static CalibrationResult Complete(
+        CapacityModel model,
+        PointFit point,
+        IReadOnlyList<AccountMonthObservation> observations,
+        IReadOnlyList<TouchpointObservation> touchpoints,
+        CalibrationOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(point);
+        ArgumentNullException.ThrowIfNull(observations);
+        options ??= CalibrationOptions.Default;
+        var (design, fit, parameters) = point;
         var bootstrap = TimeEquationBootstrap.Run(design, fit, options.Glm, options.Bootstrap);
         return new CalibrationResult(
             parameters,
@@ -81,3 +103,6 @@ public static class Calibrator
         return rows;
     }
 }
+
+/// <summary>The time equation fitted to the observations: its design, the GLM fit and the parameters it gives.</summary>
+public sealed record PointFit(TimeEquationDesign Design, GlmFit Fit, TimeEquationParameters Parameters);

@@ -41,18 +41,35 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         }
         cancellationToken.ThrowIfCancellationRequested();
         var touchpoints = CalibrationInputs.Touchpoints(connection);
-        var result = Calibrator.Calibrate(model, observations, touchpoints, options);
+        var point = Calibrator.Fit(model, observations, options);
+        // The planning on the calibrated time equation (rebalanced books, a lane per account) needs only the point
+        // estimate and today's book, so it runs on a thread of its own while this one completes the calibration and
+        // the backtest. Its CP-SAT solves run to their deterministic limit, one lane per core (the largest lane 2.5 s at
+        // L), so the bootstrap here takes one core: the same replicates in the same order, so the same ranges.
+        var book = PlanningInputs.Read(connection, model);
+        var planning = Task.Factory.StartNew(() => Plan(model, point.Parameters, book), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        CalibrationResult result;
+        BacktestResult backtest;
+        try
+        {
+            var beside = options ?? CalibrationOptions.Default;
+            result = Calibrator.Complete(model, point, observations, touchpoints, beside with { Bootstrap = beside.Bootstrap with { Parallelism = 1 } });
+            cancellationToken.ThrowIfCancellationRequested();
+            // How right the model was: each recent quarter predicted from the months before it only.
+            backtest = ModelBacktest.Run(model, observations, BacktestQuarters, options?.Glm);
+        }
+        catch
+        {
+            // The planning does not touch the warehouse; it is let finish so that nothing runs on after the stage.
+            planning.ContinueWith(_ => { }, TaskScheduler.Default).Wait(CancellationToken.None);
+            throw;
+        }
         var fitted = string.Create(CultureInfo.InvariantCulture,
             $"fitted on {result.AccountMonths:N0} account-months of {result.Accounts:N0} accounts ({result.FirstMonth:yyyy-MM} to {result.LastMonth:yyyy-MM}), {result.Bootstrap.Reps} bootstrap reps");
+        var plan = planning.GetAwaiter().GetResult();
         cancellationToken.ThrowIfCancellationRequested();
-        // How right the model was: each recent quarter predicted from the months before it only. It needs only the
-        // observations, so it runs beside the planning, whose last CP-SAT solve leaves a core free (0.5 s at L).
-        var backtesting = Task.Run(() => ModelBacktest.Run(model, observations, BacktestQuarters, options?.Glm), cancellationToken);
-        // Planning on the calibrated time equation: rebalanced books and a lane per account.
-        var planning = Plan(connection, model, result.Parameters);
-        rows += CalibrationTables.WritePlanning(connection, planning);
-        var backtest = backtesting.GetAwaiter().GetResult();
-        cancellationToken.ThrowIfCancellationRequested();
+        rows += CalibrationTables.WritePlanning(connection, plan);
         rows += CalibrationTables.WriteBacktest(connection, backtest);
         CalibratedModel calibrated;
         try
@@ -65,9 +82,9 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
             // the tables still show the estimates and their ranges for the analyst to judge.
             rows += CalibrationTables.WriteCalibration(connection, result, []);
             return new CalibrateStageResult(Name, 0, observations.Count, rows,
-                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated", planning.Summary], result, null, null, backtest)
+                [fitted, $"calibrated model NOT written: the fit is implausible ({ex.Message}); check capacity_calibrated", plan.Summary], result, null, null, backtest)
             {
-                Planning = planning,
+                Planning = plan,
             };
         }
         rows += CalibrationTables.WriteCalibration(connection, result, calibrated.Changes);
@@ -76,20 +93,18 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         RecordTable.Replace(connection, "capacity_headcount_plan", HeadcountPlanner.Plan(model, portfolio, model.Forward, fittedHours));
         CalibrationTables.WriteHiring(connection, CapacityPlan.FromWarehouse(connection, model, fittedHours).Hiring);
         var path = WriteModelFile(context, calibrated);
-        return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}", planning.Summary],
+        return new CalibrateStageResult(Name, 0, observations.Count, rows, [fitted, $"calibrated model {calibrated.Model.Version} written to {path}", plan.Summary],
             result, calibrated, path, backtest)
         {
-            Planning = planning,
+            Planning = plan,
         };
     }
 
     /// <summary>Rebalancing and lane recommendation of today's book (docs/capacity-model.md), on the fitted time equation.</summary>
-    private static PlanningResult Plan(DuckDB.NET.Data.DuckDBConnection connection, CapacityModel model, TimeEquationParameters parameters)
+    private static PlanningResult Plan(CapacityModel model, TimeEquationParameters parameters, TodaysBook book)
     {
-        var accounts = PlanningInputs.Accounts(connection, model.Lanes.ObservedMonths);
-        var csms = PlanningInputs.Csms(connection);
-        var rebalance = BookPlanner.Rebalance(model, parameters, accounts, csms, CalibrationInputs.AsOf(connection));
-        var lanes = LaneRecommender.Recommend(model, parameters, accounts);
+        var rebalance = BookPlanner.Rebalance(model, parameters, book.Accounts, book.Csms, book.AsOf);
+        var lanes = LaneRecommender.Recommend(model, parameters, book.Accounts);
         return new PlanningResult(rebalance, lanes, LaneRecommender.Summarize(model, lanes));
     }
 

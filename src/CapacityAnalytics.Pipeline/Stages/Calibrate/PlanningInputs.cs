@@ -5,9 +5,19 @@ using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Stages.Calibrate;
 
+/// <summary>Today's book as planning reads it: the current customers, the active CSMs and the as-of date.</summary>
+public sealed record TodaysBook(IReadOnlyList<PlanningAccount> Accounts, IReadOnlyList<PlanningCsm> Csms, DateOnly AsOf);
+
 /// <summary>Reads the current book for planning (rebalancing, lane recommendation) from the marts at as_of.</summary>
 public static class PlanningInputs
 {
+    /// <summary>Today's book at as_of, with the observed months of the model file's lane rules.</summary>
+    public static TodaysBook Read(DuckDBConnection connection, CapacityAnalytics.Core.CapacityModelFile.CapacityModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new TodaysBook(Accounts(connection, model.Lanes.ObservedMonths), Csms(connection), CalibrationInputs.AsOf(connection));
+    }
+
     /// <summary>
     /// Current customers: owner, segment, the lane they are served in (the owner's role when the owner is an active CSM
     /// with a known lane, else the segment's lane), drivers from fct_account_health and the latest account-month, and the
