@@ -5,7 +5,7 @@ using DuckDB.NET.Data;
 namespace CapacityAnalytics.Pipeline.Running;
 
 /// <summary>Everything a stage needs: the pipeline, its capacity model, the open warehouse, the clock and the observer.</summary>
-public sealed class RunContext
+public sealed record RunContext
 {
     public required PipelineConfig Config { get; init; }
     public required CapacityModel Model { get; init; }
@@ -14,16 +14,4 @@ public sealed class RunContext
     public required IRunObserver Observer { get; init; }
     public required string RunId { get; init; }
     public string Trigger { get; init; } = "manual";
-
-    /// <summary>The same run on another connection to the same warehouse.</summary>
-    public RunContext On(DuckDBConnection connection) => new()
-    {
-        Config = Config,
-        Model = Model,
-        Connection = connection,
-        Clock = Clock,
-        Observer = Observer,
-        RunId = RunId,
-        Trigger = Trigger,
-    };
 }

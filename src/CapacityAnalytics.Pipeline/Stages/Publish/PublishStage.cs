@@ -121,7 +121,7 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
                 }
                 var connection = context.Connection.Beside();
                 beside.Add(connection);
-                contexts[i] = context.On(connection);
+                contexts[i] = context with { Connection = connection };
             }
             var tasks = aside.Select(i => Task.Run(() =>
             {
