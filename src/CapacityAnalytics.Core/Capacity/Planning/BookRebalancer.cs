@@ -360,7 +360,8 @@ public static class BookRebalancer
                 var parts = new List<string>();
                 if (!InBand(scaledBefore, owner[a])) parts.Add(Where(owner[a]));
                 if (!InBand(scaledBefore, assigned[a])) parts.Add(Where(assigned[a]));
-                reason = parts.Count > 0 ? string.Join("; ", parts) : "makes room along the lane";
+                // Every allowed move serves a CSM out of band (Serves): its owner above the band or its new CSM below.
+                reason = string.Join("; ", parts);
             }
             if (account.Protection is { } protection) reason += $"; protected ({protection}), moved because no other move reaches the band";
             moves.Add(new RebalanceMove(account.AccountId, account.OwnerId, csms[assigned[a]].CsmId, lane, account.Hours, account.Protection, reason));
