@@ -20,23 +20,21 @@ series as (
 kept as (
     -- the walk's state after each series' last kept week (no rows in a full build)
     select * from (
-        select * from (
-            select
-                null::varchar as indicator,
-                null::varchar as level,
-                null::varchar as key,
-                null::bigint as week_no,
-                null::varchar as phase,
-                null::double as baseline_value,
-                null::double as baseline_sd,
-                null::bigint as baseline_weeks,
-                null::bigint as walk_breach_run,
-                null::bigint as walk_recovered_run,
-                null::bigint as walk_episode_no,
-                null::double[] as walk_recent,
-                null::double[] as walk_pool,
-            where false
-        )
+        select
+            null::varchar as indicator,
+            null::varchar as level,
+            null::varchar as key,
+            null::bigint as week_no,
+            null::varchar as phase,
+            null::double as baseline_value,
+            null::double as baseline_sd,
+            null::bigint as baseline_weeks,
+            null::bigint as walk_breach_run,
+            null::bigint as walk_recovered_run,
+            null::bigint as walk_episode_no,
+            null::double[] as walk_recent,
+            null::double[] as walk_pool,
+        where false
         union all by name
         select * from transform_kept
     )

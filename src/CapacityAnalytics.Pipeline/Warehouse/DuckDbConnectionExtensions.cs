@@ -80,11 +80,11 @@ public static class DuckDbConnectionExtensions
     /// <summary>The columns of several <c>main</c> tables in one catalog query (a table that does not exist has none).</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<(string Name, string Type)>> ColumnTypes(this DuckDBConnection connection, IEnumerable<string> tables)
     {
-        var names = tables.ToList();
-        var columns = names.Distinct(StringComparer.Ordinal).ToDictionary(t => t, _ => new List<(string, string)>(), StringComparer.Ordinal);
+        var names = tables.Distinct(StringComparer.Ordinal).ToList();
+        var columns = names.ToDictionary(t => t, _ => new List<(string, string)>(), StringComparer.Ordinal);
         using var command = connection.Command(
             "select table_name, column_name, data_type from information_schema.columns where table_schema = 'main' and list_contains($1, table_name) order by table_name, ordinal_position",
-            names.Distinct(StringComparer.Ordinal).ToList());
+            names);
         using var reader = command.ExecuteReader();
         while (reader.Read()) columns[reader.GetString(0)].Add((reader.GetString(1), reader.GetString(2)));
         return columns.ToDictionary(c => c.Key, c => (IReadOnlyList<(string, string)>)c.Value, StringComparer.Ordinal);
