@@ -59,7 +59,7 @@ activity_weeks as (
         max(activity_date) filter (where activity_type in ('qbr', 'ebr')) as last_qbr_in_week,
         count(*) filter (where activity_type = 'expansion_meeting') as expansion_meetings,
         count(*) filter (where activity_type = 'escalation') as escalation_activities,
-    from int_activities_timed
+    from fct_activity
     cross join scope
     where account_id is not null
         and coalesce(week_start >= scope.read_from, true)
@@ -134,7 +134,7 @@ carried_in as (
             max(activity_date) filter (where activity_class = 'proactive') as last_proactive,
             max(activity_date) filter (where activity_class <> 'internal') as last_contact,
             max(activity_date) filter (where activity_type in ('qbr', 'ebr')) as last_qbr,
-        from int_activities_timed
+        from fct_activity
         cross join scope
         where account_id is not null
             and week_start < scope.read_from

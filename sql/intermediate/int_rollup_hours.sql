@@ -5,7 +5,7 @@ with rebuilt as (
 ),
 
 activities as (
-    select * from int_activities_timed
+    select * from fct_activity
     where week_start in (select week_start from rebuilt) or not exists (select 1 from rebuilt)
 ),
 

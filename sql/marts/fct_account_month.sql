@@ -15,7 +15,7 @@ first_activities as (
     select
         account_id,
         min(activity_date) as first_activity_date,
-    from int_activities_timed
+    from fct_activity
     where account_id is not null
     group by all
 ),
@@ -68,7 +68,7 @@ activity_hours as (
         coalesce(sum(hours) filter (where activity_class = 'proactive'), 0) as proactive_hours,
         coalesce(sum(hours) filter (where activity_class = 'reactive'), 0) as reactive_activity_hours,
         coalesce(sum(hours) filter (where activity_class = 'unmapped'), 0) as unmapped_hours,
-    from int_activities_timed
+    from fct_activity
     where account_id is not null
         and coalesce(month_start >= (select min(partition_value) from transform_partitions), true)
     group by all
