@@ -13,7 +13,9 @@ namespace CapacityAnalytics.Core.Capacity.Planning;
 /// pinned account only there; otherwise an account may move when it is one of its owner's candidates (the owner is not
 /// below the band, and the account is one of <see cref="RebalanceOptions.CandidatesPerCsm"/> accounts spread evenly
 /// over the book ranked by hours; the whole book when it is smaller) and only where the move serves a CSM out of band:
-/// from an owner above the band to a CSM not above it, from an owner in band to a CSM below it.
+/// from an owner above the band to a CSM not above it, from an owner in band to a CSM below it. Of the CSMs in band,
+/// only partners take part (<see cref="Partners"/>): as many as there are CSMs above the band receive (those with the
+/// most room), as many as there are below it give (those with the most hours over the low edge).
 /// An account whose owner is not an active CSM of the lane may go to any of them. The answer is the optimum over these
 /// moves: keeping the model small is what lets one worker solve thousands of accounts. Two solves:
 /// <list type="number">
@@ -94,7 +96,8 @@ public static class BookRebalancer
         {
             if (owner[a] >= 0) before[owner[a]] += hours[a];
         }
-        var candidates = Candidates(hours, owner, csms.Count, c => before[c] >= low[c], options.CandidatesPerCsm);
+        var (receivers, givers) = Partners(before, low, high);
+        var candidates = Candidates(hours, owner, csms.Count, c => before[c] > high[c] || givers.Contains(c), options.CandidatesPerCsm);
 
         var model = new CpModel();
         // x[a][c]: null where the pair is not allowed. An account that cannot move gets no variable at all: its hours
@@ -112,7 +115,7 @@ public static class BookRebalancer
             }
             for (var c = 0; c < csms.Count; c++)
             {
-                if (c != owner[a] && owner[a] >= 0 && !Serves(before, low, high, owner[a], c)) continue;
+                if (c != owner[a] && owner[a] >= 0 && !Serves(before, low, high, receivers, givers, owner[a], c)) continue;
                 x[a][c] = model.NewBoolVar(string.Create(CultureInfo.InvariantCulture, $"x_{a}_{c}"));
             }
             model.AddExactlyOne(x[a].OfType<BoolVar>());
@@ -234,8 +237,25 @@ public static class BookRebalancer
     /// band to one not above it, or to one below it. A move between two CSMs in band serves neither, and leaving those
     /// pairs out keeps a large lane's model a third the size (docs/capacity-model.md).
     /// </summary>
-    private static bool Serves(long[] before, long[] low, long[] high, int from, int to) =>
-        before[to] <= high[to] && (before[from] > high[from] || before[to] < low[to]);
+    private static bool Serves(long[] before, long[] low, long[] high, HashSet<int> receivers, HashSet<int> givers, int from, int to) =>
+        before[to] <= high[to] && (before[from] > high[from] || before[to] < low[to])
+        && (before[to] < low[to] || receivers.Contains(to)) && (before[from] > high[from] || givers.Contains(from));
+
+    /// <summary>
+    /// The CSMs in band today that take part in moves: as many as there are CSMs above the band, those with the most
+    /// room below its high edge, may receive from them (<c>receivers</c>); as many as there are CSMs below it, those
+    /// with the most hours over its low edge, may give to them (<c>givers</c>); ties in CSM order. The others keep
+    /// their books, which keeps a large lane's model to the CSMs out of band and as many partners
+    /// (docs/capacity-model.md).
+    /// </summary>
+    private static (HashSet<int> Receivers, HashSet<int> Givers) Partners(long[] before, long[] low, long[] high)
+    {
+        var csms = Enumerable.Range(0, before.Length).ToList();
+        var inBand = csms.Where(c => before[c] >= low[c] && before[c] <= high[c]).ToList();
+        var receivers = inBand.OrderByDescending(c => high[c] - before[c]).ThenBy(c => c).Take(csms.Count(c => before[c] > high[c])).ToHashSet();
+        var givers = inBand.OrderByDescending(c => before[c] - low[c]).ThenBy(c => c).Take(csms.Count(c => before[c] < low[c])).ToHashSet();
+        return (receivers, givers);
+    }
 
     /// <summary>
     /// The accounts that may move: for each owner that is not below the band, its whole book when it has at most

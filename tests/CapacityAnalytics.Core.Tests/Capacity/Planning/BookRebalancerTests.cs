@@ -162,6 +162,46 @@ public sealed class BookRebalancerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Only_as_many_csms_in_band_as_there_are_csms_above_it_receive_their_accounts()
+    {
+        // A: 10 + 10 + 90 = 110 h and B: 10 + 87 = 97 h, both above the band (95). In band: R1 80 h (15 h of room),
+        // R2 84 (11), R3 85 (10); each can take one 10 h account. Two CSMs are above the band, so the two with the most
+        // room, R1 and R2, are the only ones in band that may receive. Three accounts would need all three: A gives
+        // both of its 10 h accounts (90, in band) and B stays 2 h above (giving one instead of A would leave A 5 h
+        // above). With R3 among the receivers nobody would be out of band; that is what the rule gives up.
+        var accounts = new[]
+        {
+            Acct("a1", "A", 10), Acct("a2", "A", 10), Acct("a3", "A", 90), Acct("b1", "B", 10), Acct("b2", "B", 87),
+            Acct("r1", "R1", 80), Acct("r2", "R2", 84), Acct("r3", "R3", 85),
+        };
+        var result = BookRebalancer.Solve(accounts, [Csm("A"), Csm("B"), Csm("R1"), Csm("R2"), Csm("R3")], Band);
+        Assert.Equal([("a1", "A"), ("a2", "A")], result.Moves.Select(m => (m.AccountId, m.FromCsmId)).Order());
+        Assert.Equal(["R1", "R2"], result.Moves.Select(m => m.ToCsmId).Order());
+        Assert.Equal((2, 1), (result.OutOfBandBefore, result.OutOfBandAfter));
+        Assert.False(result.Loads.Single(l => l.CsmId == "B").InBandAfter);
+        Assert.Equal(RebalanceStatus.Optimal, result.Status);
+    }
+
+    [Fact]
+    public void Only_as_many_csms_in_band_as_there_are_csms_below_it_give_them_accounts()
+    {
+        // L1: 50 h (20 h below the band's 70) and L2: 65 h (5 h below). In band, each with one 10 h account it can
+        // spare: G1 10 + 72 = 82 h (12 h over the low edge), G2 10 + 71 = 81 (11), G3 10 + 70 = 80 (10). Two CSMs are
+        // below the band, so G1 and G2 are the only ones in band that may give. Their two accounts bring L1 to 70 (in
+        // band) and leave L2 5 h below (one each would leave L1 10 h below). G3 giving to L2 would bring everyone in.
+        var accounts = new[]
+        {
+            Acct("l1", "L1", 50), Acct("l2", "L2", 65),
+            Acct("g1", "G1", 10), Acct("g1b", "G1", 72), Acct("g2", "G2", 10), Acct("g2b", "G2", 71), Acct("g3", "G3", 10), Acct("g3b", "G3", 70),
+        };
+        var result = BookRebalancer.Solve(accounts, [Csm("L1"), Csm("L2"), Csm("G1"), Csm("G2"), Csm("G3")], Band);
+        Assert.Equal([("g1", "L1"), ("g2", "L1")], result.Moves.Select(m => (m.AccountId, m.ToCsmId)).Order());
+        Assert.Equal((2, 1), (result.OutOfBandBefore, result.OutOfBandAfter));
+        Assert.Equal(0, result.Loads.Single(l => l.CsmId == "G3").MovesOut);
+        Assert.Equal(RebalanceStatus.Optimal, result.Status);
+    }
+
+    [Fact]
     public void A_pinned_account_never_moves()
     {
         // A: 40 + 40 + 30 = 110 h; B: 30 + 30 = 60 h. Unpinned, moving the 30 h account fixes both (A 80, B 90).
