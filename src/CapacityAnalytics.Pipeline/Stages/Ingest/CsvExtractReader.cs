@@ -84,10 +84,13 @@ public sealed class CsvExtractReader
     /// DuckDB error; an unterminated quote at end of file, which DuckDB drops silently, is added here).
     /// </summary>
     /// <returns>The line map and the number of records rejected.</returns>
-    public (CsvLineMap Map, long RejectedRecords) CollectRejects(DuckDBConnection connection, long rowsReturned)
+    /// <param name="options">The run's options: the extract's newlines counted before the run, if any
+    /// (<see cref="IngestOptions.CountedLines"/>; not used for a cleaned copy).</param>
+    public (CsvLineMap Map, long RejectedRecords) CollectRejects(DuckDBConnection connection, long rowsReturned, IngestOptions? options = null)
     {
         var errors = ReadErrors(connection);
-        var map = CsvLineMap.Build(ReadPath, rowsReturned, errors.Select(e => e.Record).Distinct().ToList());
+        var counted = ReadPath == File.Path && options?.CountedLines is { } lines && lines.TryGetValue(File.Path, out var known) ? known : (LineCount?)null;
+        var map = CsvLineMap.Build(ReadPath, rowsReturned, errors.Select(e => e.Record).Distinct().ToList(), counted);
         var rejects = errors.Select(e => new IngestReject(
             Entity.Name,
             File.Path,

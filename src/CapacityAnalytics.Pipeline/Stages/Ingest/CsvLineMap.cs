@@ -57,11 +57,13 @@ public sealed class CsvLineMap
     /// <param name="path">The CSV file.</param>
     /// <param name="rows">Rows DuckDB returned for it.</param>
     /// <param name="rejectedRecords">DuckDB record numbers (its <c>reject_errors.line</c>) of rejected records.</param>
-    public static CsvLineMap Build(string path, long rows, IReadOnlyCollection<long> rejectedRecords)
+    /// <param name="counted">The file's newlines counted earlier (while its content was hashed), used when its size
+    /// still matches; else they are counted here.</param>
+    public static CsvLineMap Build(string path, long rows, IReadOnlyCollection<long> rejectedRecords, LineCount? counted = null)
     {
         var rejected = new SortedSet<long>(rejectedRecords);
-        var (newlines, endsWithNewline, empty) = CountNewlines(path);
-        var physicalLines = empty ? 0 : newlines + (endsWithNewline ? 0 : 1);
+        var lines = counted is { } known && known.Size == new FileInfo(path).Length ? known : CountLines(path);
+        var physicalLines = lines.Size == 0 ? 0 : lines.Newlines + (lines.EndsWithNewline ? 0 : 1);
         return physicalLines == 1 + rows + rejected.Count ? FromRejectsOnly(rejected, rows) : Scan(path, rejected);
     }
 
@@ -78,21 +80,21 @@ public sealed class CsvLineMap
         return new CsvLineMap(builder.Segments, rejected.ToDictionary(r => r, r => r), null, scanned: false, builder.Ordinal);
     }
 
-    private static (long Newlines, bool EndsWithNewline, bool Empty) CountNewlines(string path)
+    /// <summary>The file's newlines, whether it ends with one, and its size in bytes: one vectorized pass.</summary>
+    public static LineCount CountLines(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[BufferSize];
-        long count = 0;
+        long count = 0, size = 0;
         var last = (byte)0;
-        var any = false;
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
         {
             count += buffer.AsSpan(0, read).Count((byte)'\n');
             last = buffer[read - 1];
-            any = true;
+            size += read;
         }
-        return (count, last == (byte)'\n', !any);
+        return new LineCount(count, last == (byte)'\n', size);
     }
 
     private static CsvLineMap Scan(string path, SortedSet<long> rejected)
@@ -250,3 +252,6 @@ public sealed class CsvLineMap
         }
     }
 }
+
+/// <summary>A file's newline count, whether its last byte is a newline, and its size when counted.</summary>
+public readonly record struct LineCount(long Newlines, bool EndsWithNewline, long Size);

@@ -12,5 +12,11 @@ public sealed record IngestOptions
     /// <summary>Dates and timestamps outside this window are rejected; null (the default for tests and tools): no bounds.</summary>
     public PlausibleWindow? Plausible { get; init; }
 
+    /// <summary>
+    /// Newlines of the extracts, by path, counted while the run hashed them (<see cref="Incremental.InputScanner"/>), so
+    /// mapping DuckDB's records to lines needs no second pass over a large file; a file missing here is counted then.
+    /// </summary>
+    public IReadOnlyDictionary<string, LineCount>? CountedLines { get; init; }
+
     public static IngestOptions Default { get; } = new();
 }

@@ -83,7 +83,7 @@ public static class IngestService
         }
         else
         {
-            landing = LandingLoader.Land(connection, entity, files);
+            landing = LandingLoader.Land(connection, entity, files, options);
             typing = LandedEntityTyper.Type(connection, entity.Name, options);
             connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity.Name))}");
         }

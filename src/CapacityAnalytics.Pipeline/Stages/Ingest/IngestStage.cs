@@ -56,6 +56,7 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
             Timezone = config.Timezone,
             RejectThreshold = config.RejectThreshold,
             Plausible = Window(context),
+            CountedLines = plan?.Files?.Where(f => f.Lines is not null).ToDictionary(f => f.Path, f => f.Lines!.Value, StringComparer.Ordinal),
         };
         SourceSetResult? outcome = null;
         string? fullBecause = null;

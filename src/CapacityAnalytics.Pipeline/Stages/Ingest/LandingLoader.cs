@@ -11,7 +11,7 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest;
 /// </summary>
 public static class LandingLoader
 {
-    public static LandingResult Land(DuckDBConnection connection, EntitySpec entity, IReadOnlyList<ExtractFile> files)
+    public static LandingResult Land(DuckDBConnection connection, EntitySpec entity, IReadOnlyList<ExtractFile> files, IngestOptions? options = null)
     {
         var csv = new List<CsvExtractReader>();
         var parquet = new List<ParquetExtractReader>();
@@ -41,7 +41,7 @@ public static class LandingLoader
             try
             {
                 var landed = Insert(connection, table, reader);
-                var (map, records) = reader.CollectRejects(connection, landed);
+                var (map, records) = reader.CollectRejects(connection, landed, options);
                 LineMapUpdate.Apply(connection, table, reader.File.Path, map);
                 if (reader.StrayRecords.Count > 0)
                 {

@@ -62,7 +62,7 @@ public static class SourceSetIngest
                             pending.Add(result.Table);
                             continue;
                         }
-                        var landing = LandingLoader.Land(connection, entity, files);
+                        var landing = LandingLoader.Land(connection, entity, files, options);
                         Stash(connection, landed, entity.Name, i, landing);
                     }
                     continue;

@@ -145,7 +145,7 @@ public static class UsageEventsStreamingLoad
         foreach (var reader in readers)
         {
             var rows = connection.Scalar<long>($"select coalesce(sum(events), 0)::bigint from {Aggregate} where {LandingColumns.FileOrder} = $1", reader.File.Order);
-            var (map, records) = reader.CollectRejects(connection, rows);
+            var (map, records) = reader.CollectRejects(connection, rows, options);
             maps[reader.File.Path] = map;
             structural += records;
             typed += rows;

@@ -6,6 +6,9 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 /// </summary>
 public sealed record InputFile(string Path, long Size, long ModifiedTicks, string ContentHash, string Entity, int Order)
 {
+    /// <summary>Its newlines, counted beside the hash when this run read the file (a CSV); null when it was not read.</summary>
+    public LineCount? Lines { get; init; }
+
     /// <summary>Same path, size and content: the file needs no reload (its time may differ).</summary>
     public bool SameContent(InputFile other) =>
         string.Equals(Path, other.Path, StringComparison.Ordinal) && Size == other.Size && string.Equals(ContentHash, other.ContentHash, StringComparison.Ordinal);
