@@ -177,13 +177,13 @@ public static class UsageEventsStreamingLoad
         long duplicates = 0;
         if (connection.RowCount(Overlaps) == 0)
         {
-            // No two files share a day, so no account-day has events from two files: the per-file rows are the days.
+            // No two files share a day, so no account-day has events from two files: the per-file rows are the days,
+            // one each, as they are (grouping them again cost 0.2 s of the 2.4M account-days at L).
             connection.Execute($"""
                 create or replace table {daily} as
-                select account_id, date, sum(active_users)::bigint as active_users, sum(events)::bigint as events, null::bigint as key_events
+                select account_id, date, active_users::bigint as active_users, events::bigint as events, null::bigint as key_events
                 from {Aggregate} where account_id is not null
-                group by all
-                order by all
+                order by account_id, date
                 """);
         }
         else
