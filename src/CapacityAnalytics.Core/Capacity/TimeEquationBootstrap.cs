@@ -22,6 +22,8 @@ public static class TimeEquationBootstrap
         var replicates = new IReadOnlyList<double>[options.Reps];
         var converged = new bool[options.Reps];
         var start = full.Coefficients.ToArray();
+        // Every refit has the same rows with other weights: their distinct rows are found once.
+        var groups = RowGroups.Of(design.X, design.Columns);
         Parallel.For(0, options.Reps, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism) }, rep =>
         {
             var random = new MersenneTwister(unchecked((options.Seed * 7919) + rep));
@@ -36,7 +38,7 @@ public static class TimeEquationBootstrap
             }
             var weights = new double[design.Rows];
             for (var i = 0; i < design.Rows; i++) weights[i] = counts[design.Account[i]];
-            var fit = TweedieGlm.Fit(design.X, design.Y, design.Columns, weights, glm, (double[])start.Clone());
+            var fit = TweedieGlm.Fit(design.X, design.Y, design.Columns, weights, glm, (double[])start.Clone(), groups);
             replicates[rep] = new TimeEquationParameters(design.Segments, fit.Coefficients).Values;
             converged[rep] = fit.Converged;
         });

@@ -29,18 +29,23 @@ public static class TweedieGlm
         return Fit(flat, y.ToArray(), x.ColumnCount, null, options ?? GlmOptions.Default, null);
     }
 
-    internal static GlmFit Fit(double[] x, double[] y, int columns, double[]? weights, GlmOptions options, double[]? start)
+    /// <param name="groups">The design's identical rows (<see cref="RowGroups.Of"/>), when the caller fits the same
+    /// design many times (the bootstrap); else found here.</param>
+    internal static GlmFit Fit(double[] x, double[] y, int columns, double[]? weights, GlmOptions options, double[]? start, RowGroups? groups = null)
     {
-        TweedieDeviance.Validate(options.TweediePower);
-        var beta = start ?? StartingCoefficients(x, y, columns, weights, options.TweediePower);
-        var deviance = Deviance(x, y, columns, weights, beta, options.TweediePower);
+        var power = options.TweediePower;
+        TweedieDeviance.Validate(power);
+        var beta = start ?? StartingCoefficients(x, y, columns, weights, power);
+        groups ??= RowGroups.Of(x, columns);
+        var sums = groups.Sums(y, weights, power);
+        var deviance = Deviance(groups, sums, beta, power);
         var converged = false;
         var iterations = 0;
         while (iterations < options.MaxIterations && !converged)
         {
             iterations++;
-            var proposal = Step(x, y, columns, weights, beta, options.TweediePower);
-            var proposed = Deviance(x, y, columns, weights, proposal, options.TweediePower);
+            var proposal = Step(groups, sums, beta, power);
+            var proposed = Deviance(groups, sums, proposal, power);
             // At the optimum a full step changes the deviance by rounding noise only: that is convergence, not a
             // worse step to halve.
             converged = Math.Abs(proposed - deviance) / (Math.Abs(proposed) + 0.1) < options.Tolerance;
@@ -48,7 +53,7 @@ public static class TweedieGlm
             while (!converged && !(proposed <= deviance) && halvings < options.MaxStepHalvings)
             {
                 for (var j = 0; j < columns; j++) proposal[j] = (proposal[j] + beta[j]) / 2;
-                proposed = Deviance(x, y, columns, weights, proposal, options.TweediePower);
+                proposed = Deviance(groups, sums, proposal, power);
                 halvings++;
             }
             if (!converged && !(proposed <= deviance)) break;
@@ -58,7 +63,7 @@ public static class TweedieGlm
         return new GlmFit(beta, deviance, iterations, converged);
     }
 
-    /// <summary>One weighted least-squares step from mu0 = (y + mean) / 2, the usual GLM start.</summary>
+    /// <summary>One weighted least-squares step from mu0 = (y + mean) / 2, the usual GLM start (row by row: mu0 depends on y).</summary>
     private static double[] StartingCoefficients(double[] x, double[] y, int columns, double[]? weights, double power)
     {
         double sum = 0, total = 0;
@@ -82,29 +87,34 @@ public static class TweedieGlm
         return Solve(xtwx, xtwz, columns);
     }
 
-    private static double[] Step(double[] x, double[] y, int columns, double[]? weights, double[] beta, double power)
+    /// <summary>
+    /// One IRLS step over the distinct rows: a row's working weight and response are the same for every copy, so a
+    /// distinct row enters the normal equations once with its summed prior weight and the weighted mean of its y.
+    /// </summary>
+    private static double[] Step(RowGroups groups, RowGroups.Totals sums, double[] beta, double power)
     {
+        var columns = groups.Columns;
         var xtwx = new double[columns * columns];
         var xtwz = new double[columns];
-        for (var i = 0; i < y.Length; i++)
+        for (var g = 0; g < groups.Count; g++)
         {
-            var prior = weights?[i] ?? 1;
-            if (prior == 0) continue;
-            var eta = Eta(x, i * columns, columns, beta);
+            var weight = sums.Weight[g];
+            if (weight == 0) continue;
+            var eta = Eta(groups.X, g * columns, columns, beta);
             var mu = Math.Exp(eta);
-            Accumulate(x, i * columns, columns, prior * TweedieDeviance.WorkingWeight(mu, power), eta + ((y[i] - mu) / mu), xtwx, xtwz);
+            Accumulate(groups.X, g * columns, columns, weight * TweedieDeviance.WorkingWeight(mu, power), eta + (((sums.WeightedY[g] / weight) - mu) / mu), xtwx, xtwz);
         }
         return Solve(xtwx, xtwz, columns);
     }
 
-    internal static double Deviance(double[] x, double[] y, int columns, double[]? weights, double[] beta, double power)
+    private static double Deviance(RowGroups groups, RowGroups.Totals sums, double[] beta, double power)
     {
         var deviance = 0.0;
-        for (var i = 0; i < y.Length; i++)
+        for (var g = 0; g < groups.Count; g++)
         {
-            var prior = weights?[i] ?? 1;
-            if (prior == 0) continue;
-            deviance += prior * TweedieDeviance.Unit(y[i], Math.Exp(Eta(x, i * columns, columns, beta)), power);
+            if (sums.Weight[g] == 0) continue;
+            var mu = Math.Exp(Eta(groups.X, g * groups.Columns, groups.Columns, beta));
+            deviance += TweedieDeviance.Summed(sums.Weight[g], sums.WeightedY[g], sums.WeightedYTerm[g], mu, power);
         }
         return deviance;
     }

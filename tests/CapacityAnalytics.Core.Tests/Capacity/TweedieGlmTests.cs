@@ -27,6 +27,37 @@ public class TweedieGlmTests
         Assert.Equal(0.75, Math.Exp(fit.Coefficients[1]), 9);
     }
 
+    [Theory]
+    [InlineData(1.0)]
+    [InlineData(1.3)]
+    [InlineData(1.5)]
+    public void The_deviance_of_rows_sharing_mu_from_their_sums_is_the_sum_of_their_unit_deviances(double power)
+    {
+        // Given three rows with one mu (2.7): y 0, 2, 5.5 with prior weights 1, 3, 0.5
+        double[] y = [0, 2, 5.5], w = [1, 3, 0.5];
+        var rowByRow = Enumerable.Range(0, 3).Sum(i => w[i] * TweedieDeviance.Unit(y[i], 2.7, power));
+
+        // When the deviance is taken from their sums of w, w y and w times the y-only term
+        var summed = TweedieDeviance.Summed(w.Sum(), Enumerable.Range(0, 3).Sum(i => w[i] * y[i]),
+            Enumerable.Range(0, 3).Sum(i => w[i] * TweedieDeviance.YTerm(y[i], power)), 2.7, power);
+
+        // Then it is the same
+        Assert.Equal(rowByRow, summed, 10);
+    }
+
+    [Fact]
+    public void The_fitted_deviance_over_identical_rows_is_the_sum_over_every_row()
+    {
+        // Given the segment means of the first test (8 and 0.75), which the fit reaches over two distinct rows
+        var x = Matrix<double>.Build.DenseOfArray(new double[,] { { 1, 0 }, { 1, 0 }, { 1, 0 }, { 0, 1 }, { 0, 1 }, { 0, 1 }, { 0, 1 } });
+        double[] y = [4, 8, 12, 0, 0, 1, 2];
+        var fit = TweedieGlm.Fit(x, Vector<double>.Build.DenseOfArray(y));
+
+        // Then its deviance is each month's unit deviance at its segment's mean, added up (power 1.5)
+        var expected = y.Select((v, i) => TweedieDeviance.Unit(v, i < 3 ? 8 : 0.75, 1.5)).Sum();
+        Assert.Equal(expected, fit.Deviance, 9);
+    }
+
     [Fact]
     public void In_a_saturated_design_the_onboarding_uplift_is_the_ratio_of_group_means_minus_one()
     {
