@@ -41,26 +41,25 @@ public sealed class HalfFinishedPublishTests
     }
 
     [Fact]
-    public void The_targets_write_aside_side_by_side_and_the_duckdb_target_on_the_run_s_own_connection()
+    public void The_duckdb_target_switches_in_the_warehouse_transaction_while_the_others_write_aside_side_by_side()
     {
         // Given a pipeline that published once
         using var harness = new PipelineHarness(Publish);
         harness.Run();
 
-        // When the next publish runs with Parquet and the dashboard each waiting, inside their writing, for the other
-        using var together = new Barrier(2);
+        // When the next publish runs with the DuckDB target, Parquet and the dashboard each waiting, as they start, for
+        // the other two
+        using var together = new Barrier(3);
         var connections = new System.Collections.Concurrent.ConcurrentDictionary<PublishTargetKind, DuckDB.NET.Data.DuckDBConnection>();
         var publishers = PublishTargets.For(harness.Config)
-            .Select(p => (IPublisher)new MeetingPublisher(p, p.Kind is PublishTargetKind.Parquet or PublishTargetKind.Dashboard ? together : null, connections))
+            .Select(p => (IPublisher)new MeetingPublisher(p, p.Kind is PublishTargetKind.DuckDb or PublishTargetKind.Parquet or PublishTargetKind.Dashboard ? together : null, connections))
             .ToList();
         var run = new PipelineRunner(TimeProvider.System, SilentObserver.Instance).Run(harness.Config, [new PublishStage(publishers)]);
 
-        // Then both got there (one after the other, the first would have waited 30 s and failed), every target holds
-        // the new run, the DuckDB target and the first of the others used the run's connection, and each other target
-        // one of its own
+        // Then all three got there (one after another, the first would have waited 30 s and failed), every target holds
+        // the new run, and each target used a connection of its own: the DuckDB target the run's, in its transaction
         AssertEveryTargetHolds(harness, run.RunId);
-        Assert.Same(connections[PublishTargetKind.DuckDb], connections[PublishTargetKind.Parquet]);
-        Assert.Equal(3, new[] { PublishTargetKind.Parquet, PublishTargetKind.PowerBi, PublishTargetKind.Dashboard }.Select(k => connections[k]).Distinct().Count());
+        Assert.Equal(4, connections.Values.Distinct().Count());
     }
 
     [Fact]
@@ -188,7 +187,7 @@ public sealed class HalfFinishedPublishTests
             connections[Kind] = context.Connection;
             if (barrier is not null && !barrier.SignalAndWait(TimeSpan.FromSeconds(30), cancellationToken))
             {
-                throw new TimeoutException($"{Name} waited 30 s for another target to write beside it");
+                throw new TimeoutException($"{Name} waited 30 s for the other targets to write beside it");
             }
             return inner.Prepare(context, tables, cancellationToken);
         }

@@ -9,10 +9,11 @@ namespace CapacityAnalytics.Pipeline.Stages.Publish;
 /// names, as one transaction across them:
 /// <list type="number">
 /// <item>finish a publish a killed run committed but did not switch everywhere (<see cref="IPublisher.RollForward"/>);</item>
-/// <item>every target writes its content aside (<see cref="IPublisher.Prepare"/>), side by side on connections of their
-/// own; a failure drops all of it;</item>
-/// <item>the commit point: one warehouse transaction replaces the DuckDB schema and records the run in
-/// <see cref="PublishLog"/>; a failure or a kill before it leaves every target on the previous run;</item>
+/// <item>one warehouse transaction opens on the run's connection; in it the DuckDB schema is replaced while every other
+/// target writes its content aside (<see cref="IPublisher.Prepare"/>), side by side on connections of their own; a
+/// failure rolls the transaction back and drops all of it;</item>
+/// <item>the commit point: the transaction records the run in <see cref="PublishLog"/> and commits; a failure or a kill
+/// before it leaves every target on the previous run;</item>
 /// <item>every other target is switched (renames, the SQL Server swap), then what they replaced is removed.</item>
 /// </list>
 /// </summary>
@@ -48,15 +49,19 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
         var tables = PublishedTables.WithContent(connection, [.. PublishedTables.For(sqlDirectory ?? SqlFolder.Default).Where(t => existing.Contains(t.Name))]);
         var prepared = new List<(IPublisher Publisher, PreparedPublish Publish)>();
         var beside = new List<DuckDB.NET.Data.DuckDBConnection>();
+        PublishLog.Ensure(connection);
+        connection.Execute("begin transaction");
         try
         {
             PrepareAll(context, tables, previous, prepared, beside, cancellationToken);
             Pause("prepared");
             cancellationToken.ThrowIfCancellationRequested();
-            CommitPoint(context, prepared, previous);
+            PublishLog.Committed(connection, context.RunId, context.Clock.GetUtcNow());
+            connection.Execute("commit");
         }
         catch
         {
+            RollbackQuietly(connection);
             foreach (var (_, publish) in prepared) DiscardQuietly(publish);
             foreach (var other in beside) other.Dispose();
             throw;
@@ -90,35 +95,24 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
     }
 
     /// <summary>
-    /// Every target writes aside. The one that switches in the warehouse is prepared first, on the run's connection; the
-    /// others side by side, the first of them on the run's connection and each other one on a connection of its own
-    /// (kept open in <paramref name="beside"/> until the publish ends), so Parquet's COPY overlaps the dashboard's
-    /// queries and rendering. When one fails the others finish first; what was prepared is in
-    /// <paramref name="prepared"/> (publisher order) for the caller to drop, and the first failure in publisher order
-    /// is thrown.
+    /// Inside the warehouse transaction the caller opened: the targets that switch in the warehouse (DuckDB) are
+    /// prepared and switched on the run's connection while every other target writes aside on a connection of its own
+    /// (kept open in <paramref name="beside"/> until the publish ends), so the DuckDB schema's copy overlaps Parquet's
+    /// COPY and the dashboard's queries and rendering. When one fails the others finish first; what was prepared is
+    /// in <paramref name="prepared"/> (publisher order) for the caller to drop, and the first failure in publisher
+    /// order is thrown.
     /// </summary>
     private void PrepareAll(RunContext context, IReadOnlyList<PublishedTable> tables, string? previous,
         List<(IPublisher Publisher, PreparedPublish Publish)> prepared, List<DuckDB.NET.Data.DuckDBConnection> beside, CancellationToken cancellationToken)
     {
         var results = new PreparedPublish?[publishers.Count];
+        var failures = new Exception?[publishers.Count];
         try
         {
-            for (var i = 0; i < publishers.Count; i++)
-            {
-                if (!InWarehouse(publishers[i])) continue;
-                cancellationToken.ThrowIfCancellationRequested();
-                var publisher = publishers[i];
-                results[i] = Step(publisher, previous, "writing", () => publisher.Prepare(context, tables, cancellationToken));
-            }
             var aside = Enumerable.Range(0, publishers.Count).Where(i => !InWarehouse(publishers[i])).ToList();
             var contexts = new Dictionary<int, RunContext>();
             foreach (var i in aside)
             {
-                if (contexts.Count == 0)
-                {
-                    contexts[i] = context;
-                    continue;
-                }
                 var connection = context.Connection.Beside();
                 beside.Add(connection);
                 contexts[i] = context with { Connection = connection };
@@ -128,7 +122,25 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
                 cancellationToken.ThrowIfCancellationRequested();
                 return Step(publishers[i], previous, "writing", () => publishers[i].Prepare(contexts[i], tables, cancellationToken));
             })).ToList();
-            Exception? failure = null;
+            for (var i = 0; i < publishers.Count && failures.All(f => f is null); i++)
+            {
+                if (!InWarehouse(publishers[i])) continue;
+                var publisher = publishers[i];
+                try
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    var publish = results[i] = Step(publisher, previous, "writing", () => publisher.Prepare(context, tables, cancellationToken));
+                    Step(publisher, previous, "switching", () =>
+                    {
+                        publish.Commit();
+                        return 0;
+                    });
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ex;
+                }
+            }
             for (var k = 0; k < aside.Count; k++)
             {
                 try
@@ -137,10 +149,10 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
                 }
                 catch (Exception ex)
                 {
-                    failure ??= ex;
+                    failures[aside[k]] = ex;
                 }
             }
-            if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
+            if (failures.FirstOrDefault(f => f is not null) is { } failure) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(failure).Throw();
         }
         finally
         {
@@ -153,31 +165,6 @@ public sealed class PublishStage(IReadOnlyList<IPublisher> publishers, string? s
 
     /// <summary>The DuckDB target switches inside the warehouse transaction, so it is prepared on the run's connection.</summary>
     private static bool InWarehouse(IPublisher publisher) => publisher.Kind == PublishTargetKind.DuckDb;
-
-    private static void CommitPoint(RunContext context, List<(IPublisher Publisher, PreparedPublish Publish)> prepared, string? previous)
-    {
-        var connection = context.Connection;
-        PublishLog.Ensure(connection);
-        connection.Execute("begin transaction");
-        try
-        {
-            foreach (var (publisher, publish) in prepared.Where(p => p.Publish.InWarehouse))
-            {
-                Step(publisher, previous, "switching", () =>
-                {
-                    publish.Commit();
-                    return 0;
-                });
-            }
-            PublishLog.Committed(connection, context.RunId, context.Clock.GetUtcNow());
-            connection.Execute("commit");
-        }
-        catch
-        {
-            RollbackQuietly(connection);
-            throw;
-        }
-    }
 
     /// <summary>Runs one target's step; a failure names the target and says which run every target still holds.</summary>
     private static T Step<T>(IPublisher publisher, string? previous, string what, Func<T> step)
