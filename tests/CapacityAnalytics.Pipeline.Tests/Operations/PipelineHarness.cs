@@ -20,6 +20,17 @@ public sealed class PipelineHarness : IDisposable
         var folder = Path.Combine(Path.GetTempPath(), "ca-ops-company-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
         SampleCompanyGenerator.Write(new SampleOptions(Accounts: 120, Csms: 4, Months: 8, Seed: 1), folder);
+        // Shared by every test of the process, so it goes when the process does (each run used to leave one behind).
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        };
         return folder;
     });
 
