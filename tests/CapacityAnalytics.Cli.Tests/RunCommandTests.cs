@@ -36,9 +36,10 @@ public sealed class RunCommandTests : IDisposable
             Assert.Contains($"\"{table}\"", manifest, StringComparison.Ordinal);
         }
 
-        // And the run is in the history
-        var (historyExit, _) = CliHarness.Run("history", "--help");
-        Assert.Equal(ExitCodes.Ok, historyExit);
+        // And the run is in the warehouse's run log, finished ok (what `capacity history` lists)
+        using var connection = new DuckDB.NET.Data.DuckDBConnection($"DataSource={Path.Combine(output, "capacity.duckdb")};ACCESS_MODE=READ_ONLY");
+        connection.Open();
+        Assert.Equal("ok", Assert.Single(CapacityAnalytics.Pipeline.Running.RunLog.Recent(connection, 10)).Status);
     }
 
     [Fact]
