@@ -96,7 +96,8 @@ public static class BookRebalancer
         {
             if (owner[a] >= 0) before[owner[a]] += hours[a];
         }
-        var (receivers, givers) = Partners(before, low, high);
+        var inBand = Enumerable.Range(0, csms.Count).Select(c => before[c] >= low[c] && before[c] <= high[c]).ToArray();
+        var (receivers, givers) = Partners(before, low, high, inBand);
         var candidates = Candidates(hours, owner, csms.Count, c => before[c] > high[c] || givers.Contains(c), options.CandidatesPerCsm);
 
         var model = new CpModel();
@@ -156,7 +157,7 @@ public static class BookRebalancer
         // A CSM in band today who ends out of it counts more than all the others together: no proposal takes one out of
         // the band to bring others in or closer.
         var keptWeight = (csms.Count + 1) * bandWeight;
-        var bandObjective = LinearExpr.WeightedSum(isOut, Enumerable.Range(0, csms.Count).Select(c => before[c] >= low[c] && before[c] <= high[c] ? keptWeight : bandWeight))
+        var bandObjective = LinearExpr.WeightedSum(isOut, inBand.Select(kept => kept ? keptWeight : bandWeight))
             + LinearExpr.Sum(outside);
         model.Minimize(bandObjective);
         // A complete hint (every variable, not only x) is taken as the first solution right after presolve; a partial
@@ -237,9 +238,9 @@ public static class BookRebalancer
     /// band to one not above it, or to one below it. A move between two CSMs in band serves neither, and leaving those
     /// pairs out keeps a large lane's model a third the size (docs/capacity-model.md).
     /// </summary>
+    /// <remarks>With partners: to a CSM below the band or a receiver; from a CSM above it, or from a giver to a CSM below it.</remarks>
     private static bool Serves(long[] before, long[] low, long[] high, HashSet<int> receivers, HashSet<int> givers, int from, int to) =>
-        before[to] <= high[to] && (before[from] > high[from] || before[to] < low[to])
-        && (before[to] < low[to] || receivers.Contains(to)) && (before[from] > high[from] || givers.Contains(from));
+        (before[to] < low[to] || receivers.Contains(to)) && (before[from] > high[from] || (givers.Contains(from) && before[to] < low[to]));
 
     /// <summary>
     /// The CSMs in band today that take part in moves: as many as there are CSMs above the band, those with the most
@@ -248,12 +249,12 @@ public static class BookRebalancer
     /// their books, which keeps a large lane's model to the CSMs out of band and as many partners
     /// (docs/capacity-model.md).
     /// </summary>
-    private static (HashSet<int> Receivers, HashSet<int> Givers) Partners(long[] before, long[] low, long[] high)
+    private static (HashSet<int> Receivers, HashSet<int> Givers) Partners(long[] before, long[] low, long[] high, bool[] inBand)
     {
         var csms = Enumerable.Range(0, before.Length).ToList();
-        var inBand = csms.Where(c => before[c] >= low[c] && before[c] <= high[c]).ToList();
-        var receivers = inBand.OrderByDescending(c => high[c] - before[c]).ThenBy(c => c).Take(csms.Count(c => before[c] > high[c])).ToHashSet();
-        var givers = inBand.OrderByDescending(c => before[c] - low[c]).ThenBy(c => c).Take(csms.Count(c => before[c] < low[c])).ToHashSet();
+        var partners = csms.Where(c => inBand[c]).ToList();
+        var receivers = partners.OrderByDescending(c => high[c] - before[c]).ThenBy(c => c).Take(csms.Count(c => before[c] > high[c])).ToHashSet();
+        var givers = partners.OrderByDescending(c => before[c] - low[c]).ThenBy(c => c).Take(csms.Count(c => before[c] < low[c])).ToHashSet();
         return (receivers, givers);
     }
 

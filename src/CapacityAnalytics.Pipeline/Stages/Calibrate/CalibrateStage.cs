@@ -44,7 +44,7 @@ public sealed class CalibrateStage(CalibrationOptions? options = null) : IStage
         var point = Calibrator.Fit(model, observations, options);
         // The planning on the calibrated time equation (rebalanced books, a lane per account) needs only the point
         // estimate and today's book, so it runs on a thread of its own while this one completes the calibration and
-        // the backtest. Its CP-SAT solves run to their deterministic limit, one lane per core (the largest lane 2.5 s at
+        // the backtest. Its CP-SAT solves run to their deterministic limit, one lane per core (the largest lane 2.3 s at
         // L), so the bootstrap here takes one core: the same replicates in the same order, so the same ranges.
         var book = PlanningInputs.Read(connection, model);
         var planning = Task.Factory.StartNew(() => Plan(model, point.Parameters, book), CancellationToken.None,
