@@ -71,7 +71,7 @@ public static class IngestService
         return new IngestResult([.. results.OfType<EntityIngestResult>()], extract.UnknownFiles);
     }
 
-    /// <summary>Lands, types and (for keyed entities) deduplicates one entity into its pending raw table.</summary>
+    /// <summary>Reads, types and (for keyed entities) deduplicates one entity into its pending raw table.</summary>
     public static EntityIngestResult LoadEntity(DuckDBConnection connection, EntitySpec entity, IReadOnlyList<ExtractFile> files, IngestOptions options)
     {
         var watch = Stopwatch.StartNew();
@@ -83,9 +83,8 @@ public static class IngestService
         }
         else
         {
-            landing = LandingLoader.Land(connection, entity, files, options);
-            typing = LandedEntityTyper.Type(connection, entity.Name, options);
-            connection.Execute($"drop table if exists {Sql.Identifier(LandingColumns.TableFor(entity.Name))}");
+            (landing, var columns) = LandingLoader.LandChecked(connection, entity, files, options, LandedEntityTyper.CheckedTable);
+            typing = LandedEntityTyper.TypeChecked(connection, entity, columns, options);
         }
         return new EntityIngestResult(
             entity.Name,

@@ -11,7 +11,8 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest;
 /// </summary>
 public static class LandedEntityTyper
 {
-    private const string Checked = "_ingest_checked";
+    /// <summary>The temp table of the checked rows while an entity is typed.</summary>
+    public const string CheckedTable = "_ingest_checked";
 
     public static TypingResult Type(DuckDBConnection connection, string entity, IngestOptions options)
     {
@@ -26,16 +27,30 @@ public static class LandedEntityTyper
         {
             throw new MissingColumnException(land, spec.Name, required.Name);
         }
+        using (SessionTimeZone.Use(connection, options.Timezone))
+        {
+            connection.Execute($"create or replace temp table {CheckedTable} as {CheckedRowsSql.Build(spec, columns, Sql.Identifier(land), window: options.Plausible)}");
+        }
+        return TypeChecked(connection, spec, columns, options);
+    }
+
+    /// <summary>
+    /// The rest of typing once <see cref="CheckedTable"/> holds the checked rows (<see cref="CheckedRowsSql"/>, from a
+    /// landing table or straight from the files: <see cref="LandingLoader.LandChecked"/>): bad cells to
+    /// <see cref="RejectsTable"/>, the pending raw table of the good rows, the checked table dropped.
+    /// </summary>
+    /// <param name="columns">The source's columns (contract, extra and bookkeeping), lower-case.</param>
+    public static TypingResult TypeChecked(DuckDBConnection connection, EntitySpec spec, IReadOnlyCollection<string> columns, IngestOptions options)
+    {
         RejectsTable.EnsureExists(connection);
         using (SessionTimeZone.Use(connection, options.Timezone))
         {
-            connection.Execute($"create or replace temp table {Checked} as {CheckedRowsSql.Build(spec, columns, Sql.Identifier(land), window: options.Plausible)}");
             try
             {
-                var typed = connection.RowCount(Checked);
-                var rejected = RejectsTable.AppendChecked(connection, spec.Name, Checked);
-                var (table, sql) = RawSql(spec, CheckedRowsSql.ExtraColumns(spec, columns).ToList(), Checked,
-                    keysUnique: spec != InputContract.UsageEvents && !RawTableSql.HasDuplicateKeys(connection, spec, Checked));
+                var typed = connection.RowCount(CheckedTable);
+                var rejected = RejectsTable.AppendChecked(connection, spec.Name, CheckedTable);
+                var (table, sql) = RawSql(spec, CheckedRowsSql.ExtraColumns(spec, columns).ToList(), CheckedTable,
+                    keysUnique: spec != InputContract.UsageEvents && !RawTableSql.HasDuplicateKeys(connection, spec, CheckedTable));
                 connection.Execute($"create or replace table {Sql.Identifier(PendingTables.NameFor(table))} as {sql}");
                 var tableRows = connection.RowCount(PendingTables.NameFor(table));
                 var duplicates = spec.Key.Count > 0 ? typed - rejected - tableRows : 0;
@@ -43,7 +58,7 @@ public static class LandedEntityTyper
             }
             finally
             {
-                connection.Execute($"drop table if exists {Checked}");
+                connection.Execute($"drop table if exists {CheckedTable}");
             }
         }
     }

@@ -1,4 +1,6 @@
+using CapacityAnalytics.Core.Contract;
 using CapacityAnalytics.Pipeline.Stages.Ingest;
+using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.Stages.Ingest;
 
@@ -149,5 +151,50 @@ public sealed class CsvLandingTests(DuckDbFixture db) : IClassFixture<DuckDbFixt
 
         // Then
         Assert.Equal(["activities.csv:4:occurred_at:not-a-time"], db.Connection.Rejects());
+    }
+
+    [Fact]
+    public void Reading_files_straight_into_the_checks_gives_the_rows_lines_and_rejects_of_a_landing_table()
+    {
+        // Given: two files of activities; the later one has another extra column and re-exports x2. The first has a
+        // multi-line record, a bad cell, a blank line and a row with a field too many.
+        using var extract = new ExtractFolderBuilder().WithMinimalMandatory(activities: false);
+        extract.Write("activities_1.csv", string.Join("\r\n",
+            "activity_id,csm_id,type,occurred_at,subject",
+            "x1,c1,qbr,2025-01-01T10:00:00Z,\"a\r\nb\"",
+            "x2,c1,call,2025-01-02T10:00:00Z,first",
+            "x3,c1,qbr,yesterday,s",
+            "",
+            "x4,c1,qbr,2025-01-01T10:00:00Z,s,EXTRA") + "\r\n");
+        extract.WriteLines("activities_2.csv",
+            "activity_id,csm_id,type,occurred_at,channel",
+            "x2,c2,email,2025-01-03T10:00:00Z,web",
+            "x5,c1,call,2025-01-04T10:00:00Z,phone");
+        var files = ExtractDiscovery.Discover(extract.Folder).FilesOf(InputContract.Activities);
+        using var landing = new DuckDBConnection("DataSource=:memory:");
+        landing.Open();
+        RejectsTable.Recreate(landing);
+        RejectsTable.Recreate(db.Connection);
+
+        // When: landed as VARCHAR and then typed (as the sources of a multi-source pipeline are), and read straight into the checks
+        var landed = LandingLoader.Land(landing, InputContract.Activities, files, Lenient);
+        var typed = LandedEntityTyper.Type(landing, InputContract.Activities.Name, Lenient);
+        var direct = IngestService.LoadEntity(db.Connection, InputContract.Activities, files, Lenient);
+
+        // Then: x1 at line 2, x2 from the later file, x5; x3 rejected at line 5 and x4 at line 7
+        var rows = $"select activity_id, csm_id, type, subject, channel, regexp_extract(_file, '[^/]+$'), _line from {PendingTables.NameFor(direct.Table)} order by activity_id";
+        string[][] expected =
+        [
+            ["x1", "c1", "qbr", "a\r\nb", "NULL", "activities_1.csv", "2"],
+            ["x2", "c2", "email", "NULL", "web", "activities_2.csv", "2"],
+            ["x5", "c1", "call", "NULL", "phone", "activities_2.csv", "3"],
+        ];
+        Assert.Equal(expected, db.Connection.Rows(rows));
+        Assert.Equal(expected, landing.Rows(rows));
+        Assert.Equal(["activities_1.csv:5:occurred_at:yesterday", "activities_1.csv:7:NULL:x4,c1,qbr,2025-01-01T10:00:00Z,s,EXTRA"], db.Connection.Rejects());
+        Assert.Equal(landing.Rejects(), db.Connection.Rejects());
+        Assert.Equal((6L, 2L, 4L, 1L), (direct.RowsRead, direct.RowsRejected, direct.RowsLoaded, direct.DuplicatesSuperseded));
+        Assert.Equal((landed.RowsLanded + landed.StructuralRejects, typed.RowsRejected + landed.StructuralRejects, typed.RowsLoaded, typed.DuplicatesSuperseded),
+            (direct.RowsRead, direct.RowsRejected, direct.RowsLoaded, direct.DuplicatesSuperseded));
     }
 }
