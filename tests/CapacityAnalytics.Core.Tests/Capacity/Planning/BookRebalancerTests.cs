@@ -12,6 +12,14 @@ public sealed class BookRebalancerTests(ITestOutputHelper output)
 {
     private static readonly RebalanceOptions Band = new(0.70, 0.95, MaxMovesPerCsm: 3);
 
+    [Theory]
+    [InlineData(0.01, 2.0, 0.2)] // a first solve proven at once: a tenth of the limit
+    [InlineData(0.4, 2.0, 0.4)] // as much as the first spent
+    [InlineData(2.0, 2.0, 2.0)] // a first solve stopped at the limit: all of it
+    [InlineData(2.5, 2.0, 2.0)] // never more than the limit
+    public void The_second_solve_gets_the_search_the_first_spent_at_least_a_tenth_of_the_limit_and_at_most_all(double first, double limit, double expected) =>
+        Assert.Equal(expected, BookRebalancer.SecondSolveLimit(first, limit), 12);
+
     private static RebalanceAccount Acct(string id, string owner, double hours, string lane = "dedicated", string? protection = null, bool pinned = false) =>
         new(id, owner, lane, hours, protection, pinned);
 
