@@ -21,36 +21,22 @@ public static class SqlModelParameters
             create or replace table model_ew_rule (indicator varchar, drop_points double, drop_sd double);
             create or replace table model_book_range (segment varchar, lane varchar, accounts_low double, accounts_high double);
             """);
-        foreach (var s in model.Segments)
-        {
-            Insert(connection, "model_segment", s.Name, s.MinArr, s.MaxArr, s.Lane, s.QbrEveryMonths);
-        }
-        foreach (var (type, spec) in model.ActivityTypes.OrderBy(t => t.Key, StringComparer.Ordinal))
-        {
-            foreach (var s in model.Segments)
+        Append(connection, "model_segment", model.Segments.Select(s => new object?[] { s.Name, s.MinArr, s.MaxArr, s.Lane, s.QbrEveryMonths }));
+        Append(connection, "model_activity_type", model.ActivityTypes.OrderBy(t => t.Key, StringComparer.Ordinal)
+            .SelectMany(t => model.Segments.Select(s => new object?[]
             {
-                Insert(connection, "model_activity_type", type, spec.Class, spec.InboundClass ?? spec.Class,
-                    spec.OutboundClass ?? spec.Class, s.Name, spec.MinutesFor(s.Name), spec.PrepMinutes);
-            }
-        }
-        foreach (var (vendor, type) in model.TypeMap.OrderBy(t => t.Key, StringComparer.Ordinal))
-        {
-            Insert(connection, "model_type_map", vendor.Trim().ToLowerInvariant(), type);
-        }
-        foreach (var r in model.EarlyWarning.Rules)
-        {
-            Insert(connection, "model_ew_rule", r.Indicator, r.DropPoints, r.DropSd);
-        }
+                t.Key, t.Value.Class, t.Value.InboundClass ?? t.Value.Class, t.Value.OutboundClass ?? t.Value.Class, s.Name, t.Value.MinutesFor(s.Name), t.Value.PrepMinutes,
+            })));
+        Append(connection, "model_type_map", model.TypeMap.OrderBy(t => t.Key, StringComparer.Ordinal)
+            .Select(t => new object?[] { t.Key.Trim().ToLowerInvariant(), t.Value }));
+        Append(connection, "model_ew_rule", model.EarlyWarning.Rules.Select(r => new object?[] { r.Indicator, r.DropPoints, r.DropSd }));
 
         // Accounts per CSM by segment, the planned model's range (docs/capacity-model.md); none in the digital lane.
         var chain = AvailableHoursChain.From(model.AvailableHours);
-        foreach (var plan in SegmentPlan.AllFrom(model))
-        {
-            if (PlannedModel.Range(chain, plan, model.Drivers) is { } range)
-            {
-                Insert(connection, "model_book_range", plan.Segment, Lanes.Name(plan.Lane), range.Low, range.High);
-            }
-        }
+        Append(connection, "model_book_range", SegmentPlan.AllFrom(model)
+            .Select(plan => (plan, Range: PlannedModel.Range(chain, plan, model.Drivers)))
+            .Where(p => p.Range is not null)
+            .Select(p => new object?[] { p.plan.Segment, Lanes.Name(p.plan.Lane), p.Range!.Low, p.Range.High }));
 
         var w = model.Workload;
         var a = model.AvailableHours;
@@ -90,7 +76,7 @@ public static class SqlModelParameters
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
-            select min(cast(timezone('UTC', occurred_at) as date)), max(cast(timezone('UTC', occurred_at) as date))
+            select cast(timezone('UTC', min(occurred_at)) as date), cast(timezone('UTC', max(occurred_at)) as date)
             from raw_activities
             """;
         using var reader = cmd.ExecuteReader();
@@ -107,15 +93,26 @@ public static class SqlModelParameters
             _ => throw new ArgumentException($"Unsupported parameter type for {c.Name}."),
         }));
 
-    private static void Insert(DuckDBConnection connection, string table, params object?[] values)
+    /// <summary>Appends rows of text and numbers (the model file's values) to a table just created: one appender, not a statement per row.</summary>
+    private static void Append(DuckDBConnection connection, string table, IEnumerable<object?[]> rows)
     {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"insert into {table} values ({string.Join(", ", values.Select((_, i) => $"${i + 1}"))})";
-        foreach (var v in values)
+        using var appender = connection.CreateAppender(table);
+        foreach (var values in rows)
         {
-            cmd.Parameters.Add(new DuckDBParameter(v ?? DBNull.Value));
+            var row = appender.CreateRow();
+            foreach (var value in values)
+            {
+                row = value switch
+                {
+                    null => row.AppendNullValue(),
+                    string text => row.AppendValue(text),
+                    double number => row.AppendValue(number),
+                    int number => row.AppendValue((double)number),
+                    _ => throw new ArgumentException($"{table}: no column type for a {value.GetType().Name}."),
+                };
+            }
+            row.EndRow();
         }
-        cmd.ExecuteNonQuery();
     }
 
     private static void Execute(DuckDBConnection connection, string sql)
