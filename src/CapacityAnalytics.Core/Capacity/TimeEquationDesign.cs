@@ -60,12 +60,16 @@ public sealed class TimeEquationDesign
         }
         var csms = observations.Select(o => o.CsmId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)
             .Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        // Each account's CSM in its first month (the first such row when two share that month), in one pass, not a sort.
         var csmOfAccount = new int[accountIds.Count];
+        var firstMonth = new DateOnly[accountIds.Count];
         Array.Fill(csmOfAccount, -1);
-        foreach (var o in observations.OrderBy(o => o.Month))
+        for (var r = 0; r < observations.Count; r++)
         {
-            var a = accountIndex[o.AccountId];
-            if (csmOfAccount[a] < 0) csmOfAccount[a] = csms[o.CsmId];
+            var a = account[r];
+            if (csmOfAccount[a] >= 0 && observations[r].Month >= firstMonth[a]) continue;
+            csmOfAccount[a] = csms[observations[r].CsmId];
+            firstMonth[a] = observations[r].Month;
         }
         return new TimeEquationDesign(ordered, accountIds, x, y, account, segment, csmOfAccount);
     }

@@ -94,28 +94,30 @@ public static class ModelBacktest
     private static (double Total, double Variance) Predict(List<AccountMonthObservation> rows, TimeEquationParameters fitted,
         Matrix<double> covariance, double dispersion, double power)
     {
-        var g = Vector<double>.Build.Dense(covariance.RowCount);
+        // The gradient sum_i mu_i x_i, accumulated in place: one design row per account-month, no vector allocated per row.
+        var g = new double[covariance.RowCount];
+        var x = new double[g.Length];
         double total = 0, process = 0;
         foreach (var o in rows)
         {
             var mu = fitted.Predict(o);
             total += mu;
             process += Math.Pow(mu, power);
-            g += mu * Covariates(fitted.Segments, o);
+            Covariates(fitted.Segments, o, x);
+            for (var j = 0; j < g.Length; j++) g[j] += mu * x[j];
         }
-        return (total, (dispersion * process) + (g * covariance * g));
+        var gradient = Vector<double>.Build.DenseOfArray(g);
+        return (total, (dispersion * process) + (gradient * covariance * gradient));
     }
 
-    /// <summary>The design row of an account-month against the fit's segments (the training data's columns).</summary>
-    private static Vector<double> Covariates(IReadOnlyList<string> segments, AccountMonthObservation o)
+    /// <summary>The design row of an account-month against the fit's segments (the training data's columns), into <paramref name="x"/>.</summary>
+    private static void Covariates(IReadOnlyList<string> segments, AccountMonthObservation o, double[] x)
     {
-        var x = Vector<double>.Build.Dense(segments.Count + TimeEquationDesign.CovariateCount);
         for (var s = 0; s < segments.Count; s++) x[s] = segments[s] == o.Segment ? 1 : 0;
         x[segments.Count] = TimeEquationTerms.ComplexityTerm(o.Complexity);
         x[segments.Count + 1] = o.Onboarding ? 1 : 0;
         x[segments.Count + 2] = o.ExpansionActive ? 1 : 0;
         x[segments.Count + 3] = TimeEquationTerms.StakeholderTerm(o.Stakeholders);
-        return x;
     }
 
     /// <summary>Cov(b) = phi (X'WX)^-1 with W = mu^(2-p) and phi the Pearson dispersion of the fit.</summary>
@@ -145,16 +147,28 @@ public static class ModelBacktest
     /// <summary>The dispersion of the training data's CSM-quarter sums: sum((obs - pred)^2) / sum(sum(mu^p)).</summary>
     private static double GroupDispersion(List<AccountMonthObservation> training, TimeEquationParameters fitted, double power)
     {
-        double squares = 0, variance = 0;
-        foreach (var group in training.GroupBy(o => (o.CsmId, Quarter: QuarterStart(o.Month))))
+        // Each CSM-quarter's sums in one pass, the groups in the order they first appear (as a grouping would give them).
+        var index = new Dictionary<(string, DateOnly), int>();
+        var sums = new List<(double Predicted, double Observed, double Variance)>();
+        foreach (var o in training)
         {
-            var mu = group.Select(fitted.Predict).ToList();
-            var predicted = mu.Sum();
-            var observed = group.Sum(o => o.Hours);
-            squares += (observed - predicted) * (observed - predicted);
-            variance += mu.Sum(m => Math.Pow(m, power));
+            var key = (o.CsmId, QuarterStart(o.Month));
+            if (!index.TryGetValue(key, out var i))
+            {
+                index[key] = i = sums.Count;
+                sums.Add((0, 0, 0));
+            }
+            var mu = fitted.Predict(o);
+            var (predicted, observed, variance) = sums[i];
+            sums[i] = (predicted + mu, observed + o.Hours, variance + Math.Pow(mu, power));
         }
-        return variance > 0 ? squares / variance : 1;
+        double squares = 0, total = 0;
+        foreach (var (predicted, observed, variance) in sums)
+        {
+            squares += (observed - predicted) * (observed - predicted);
+            total += variance;
+        }
+        return total > 0 ? squares / total : 1;
     }
 
     /// <summary>Each parameter's 90% range from the coefficients' standard errors, on the parameter's own scale.</summary>
