@@ -107,7 +107,6 @@ public static class SqlModelParameters
                     null => row.AppendNullValue(),
                     string text => row.AppendValue(text),
                     double number => row.AppendValue(number),
-                    int number => row.AppendValue((double)number),
                     _ => throw new ArgumentException($"{table}: no column type for a {value.GetType().Name}."),
                 };
             }

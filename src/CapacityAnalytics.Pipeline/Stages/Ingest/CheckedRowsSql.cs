@@ -26,7 +26,7 @@ public static class CheckedRowsSql
     {
         var present = new HashSet<string>(sourceColumns, StringComparer.Ordinal);
         var extras = keepExtras ? ExtraColumns(entity, sourceColumns).Select(Sql.Identifier).ToList() : [];
-        var passThrough = string.Join(", ", new[] { LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder }
+        var passThrough = string.Join(", ", LandingColumns.Bookkeeping
             .Concat(fast?.PassThrough ?? []).Select(Sql.Identifier).Concat(extras));
         var columns = entity.Columns;
         // DuckDB evaluates each branch of a case only for the rows that take it, so a fast row costs no trim, pattern or cast.

@@ -83,7 +83,7 @@ public static class IngestService
         }
         else
         {
-            (landing, var columns) = LandingLoader.LandChecked(connection, entity, files, options, LandedEntityTyper.CheckedTable);
+            (landing, var columns) = LandingLoader.LandChecked(connection, entity, files, options);
             typing = LandedEntityTyper.TypeChecked(connection, entity, columns, options);
         }
         return new EntityIngestResult(

@@ -66,8 +66,7 @@ public static class LandedEntityTyper
     /// <summary>Creates the pending raw table of an entity with no files this run: the same columns, no rows.</summary>
     public static string CreateEmpty(DuckDBConnection connection, EntitySpec entity)
     {
-        var none = $"(select null::varchar as {LandingColumns.File}, null::bigint as {LandingColumns.Line}, null::integer as {LandingColumns.FileOrder} where false)";
-        var (table, sql) = RawSql(entity, [], $"({CheckedRowsSql.Build(entity, [], none)})");
+        var (table, sql) = RawSql(entity, [], $"({CheckedRowsSql.Build(entity, [], LandingColumns.Empty(LandingColumns.Bookkeeping))})");
         connection.Execute($"create or replace table {Sql.Identifier(PendingTables.NameFor(table))} as {sql}");
         return table;
     }

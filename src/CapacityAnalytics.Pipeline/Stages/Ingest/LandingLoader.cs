@@ -21,22 +21,22 @@ public static class LandingLoader
 
     /// <summary>
     /// Lands and checks in one pass: each file's rows go from its reader through <see cref="CheckedRowsSql"/> straight
-    /// into <paramref name="checkedTable"/> (a temp table of typed columns, the errors and the bookkeeping columns), with
+    /// into <see cref="LandedEntityTyper.CheckedTable"/> (a temp table of typed columns, the errors and the bookkeeping columns), with
     /// no VARCHAR landing table in between: writing and reading that table again was a fifth of the CPU time of
     /// usage_daily's ingest at L. Rejects and lines are the same as landing's: the structural rejects are collected file
     /// by file and the lines mapped in the checked table, which carries <c>_file</c> and <c>_line</c> through.
     /// </summary>
     /// <returns>What was read, and the columns of the files (contract, extra and bookkeeping) as typing takes them.</returns>
     public static (LandingResult Landing, IReadOnlyList<string> Columns) LandChecked(DuckDBConnection connection, EntitySpec entity,
-        IReadOnlyList<ExtractFile> files, IngestOptions options, string checkedTable)
+        IReadOnlyList<ExtractFile> files, IngestOptions options)
     {
         var readers = Readers.Open(connection, entity, files);
-        var columns = Ordered(entity, readers.Names).Concat([LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder]).ToList();
-        var none = $"(select {string.Join(", ", columns.Select(c => $"null::{(c == LandingColumns.Line ? "bigint" : c == LandingColumns.FileOrder ? "integer" : "varchar")} as {Sql.Identifier(c)}"))} where false)";
+        var columns = Ordered(entity, readers.Names).Concat(LandingColumns.Bookkeeping).ToList();
+        var table = LandedEntityTyper.CheckedTable;
         using var zone = SessionTimeZone.Use(connection, options.Timezone);
-        connection.Execute($"create or replace temp table {Sql.Identifier(checkedTable)} as {CheckedRowsSql.Build(entity, columns, none, window: options.Plausible)}");
-        var landing = Load(connection, files, options, readers, checkedTable, (header, select) =>
-            CheckedRowsSql.Build(entity, [.. header, LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder], $"({select})", window: options.Plausible));
+        connection.Execute($"create or replace temp table {table} as {CheckedRowsSql.Build(entity, columns, LandingColumns.Empty(columns), window: options.Plausible)}");
+        var landing = Load(connection, files, options, readers, table, (header, select) =>
+            CheckedRowsSql.Build(entity, [.. header, .. LandingColumns.Bookkeeping], $"({select})", window: options.Plausible));
         return (landing, columns);
     }
 
@@ -154,10 +154,7 @@ public static class LandingLoader
 
     private static void CreateTable(DuckDBConnection connection, EntitySpec entity, string table, List<string> names)
     {
-        var columns = Ordered(entity, names).Select(n => Sql.Identifier(n) + " varchar")
-            .Append($"{LandingColumns.File} varchar")
-            .Append($"{LandingColumns.Line} bigint")
-            .Append($"{LandingColumns.FileOrder} integer");
+        var columns = Ordered(entity, names).Concat(LandingColumns.Bookkeeping).Select(n => $"{Sql.Identifier(n)} {LandingColumns.TypeOf(n)}");
         // A temp table: landing is dropped once typed, so it skips the write-ahead log and compression (a third of
         // the time of a persistent table for 2.4M usage_daily rows), and spills to the temp folder when it must. A
         // persistent one of the same name, left by a run killed mid-ingest before this change, is dropped first.

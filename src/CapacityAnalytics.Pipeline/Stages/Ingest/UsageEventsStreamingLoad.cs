@@ -43,7 +43,7 @@ public static class UsageEventsStreamingLoad
     {
         var entity = InputContract.UsageEvents;
         var readers = files.Select(f => CsvExtractReader.Open(entity, f)).ToList();
-        var columns = entity.Columns.Select(c => c.Name).Concat([LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder]).ToList();
+        var columns = entity.Columns.Select(c => c.Name).Concat(LandingColumns.Bookkeeping).ToList();
         RejectsTable.EnsureExists(connection);
         CsvExtractReader.ResetRejects(connection);
         using var zone = SessionTimeZone.Use(connection, options.Timezone);

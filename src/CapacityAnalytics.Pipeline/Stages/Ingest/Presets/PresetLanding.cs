@@ -18,8 +18,6 @@ internal sealed partial class PresetLanding(DuckDBConnection connection, Preset 
     /// </summary>
     public const string ProvenancePrefix = "_source_";
 
-    private static readonly string[] LineageColumns = [LandingColumns.File, LandingColumns.Line, LandingColumns.FileOrder];
-
     public long Write(PresetEntity entity, EntitySpec spec, IReadOnlyList<SourceTable> sources,
         IReadOnlyDictionary<string, PresetParameter> parameters)
     {
@@ -38,13 +36,13 @@ internal sealed partial class PresetLanding(DuckDBConnection connection, Preset 
         var provenance = produced.Select(c => c.Name)
             .Where(n => n.StartsWith(ProvenancePrefix, StringComparison.Ordinal) && spec.Column(n[ProvenancePrefix.Length..]) is not null)
             .ToList();
-        var unknown = produced.Where(c => spec.Column(c.Name) is null && !LineageColumns.Contains(c.Name) && !provenance.Contains(c.Name)).Select(c => c.Name).ToList();
+        var unknown = produced.Where(c => spec.Column(c.Name) is null && !LandingColumns.Bookkeeping.Contains(c.Name) && !provenance.Contains(c.Name)).Select(c => c.Name).ToList();
         if (unknown.Count > 0)
         {
             throw new PresetMappingException(
                 $"{where}: the mapping produces {string.Join(", ", unknown)}, not columns of {spec.Name} ({string.Join(", ", spec.Columns.Select(c => c.Name))}).");
         }
-        var lineageMissing = LineageColumns.Where(l => produced.All(c => c.Name != l)).ToList();
+        var lineageMissing = LandingColumns.Bookkeeping.Where(l => produced.All(c => c.Name != l)).ToList();
         if (lineageMissing.Count > 0)
         {
             throw new PresetMappingException(

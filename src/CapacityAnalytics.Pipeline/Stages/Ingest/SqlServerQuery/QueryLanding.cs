@@ -34,8 +34,7 @@ public static class QueryLanding
         {
             throw new CapacityException($"{file}: the query returns column {duplicate.Key} twice; alias one of them.");
         }
-        var columns = names.Concat(empty).Select(n => Sql.Identifier(n) + " varchar")
-            .Append($"{LandingColumns.File} varchar").Append($"{LandingColumns.Line} bigint").Append($"{LandingColumns.FileOrder} integer");
+        var columns = names.Concat(empty).Concat(LandingColumns.Bookkeeping).Select(n => $"{Sql.Identifier(n)} {LandingColumns.TypeOf(n)}");
         using (var create = connection.CreateCommand())
         {
             create.CommandText = $"create or replace table {Sql.Identifier(table)} ({string.Join(", ", columns)})";
