@@ -76,7 +76,8 @@ public sealed class IngestStage(string presetsDirectory, SampleWriter? samples =
         if (outcome is null)
         {
             var full = SourceSetIngest.Run(context.Connection, config, options, presetsDirectory, null, cancellationToken);
-            outcome = fullBecause is null ? full : full with { Notes = [.. full.Notes, $"full ingest: {fullBecause}"] };
+            var because = fullBecause is not null ? $"full ingest: {fullBecause}" : plan is { Change: InputChange.Changed } ? plan.Reason : null;
+            outcome = because is null ? full : full with { Notes = [.. full.Notes, because] };
             if (plan?.Files is { } files) LoadedFiles.Replace(context.Connection, files, context.RunId);
             else LoadedFiles.Clear(context.Connection);
         }

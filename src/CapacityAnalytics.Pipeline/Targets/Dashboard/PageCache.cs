@@ -2,13 +2,14 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Targets.Measures;
 
 namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 
 /// <summary>
-/// What each published page's data was read from, kept beside the pages in <see cref="FileName"/>: a key (this build
-/// of the renderer, the page, the measures catalog), the fingerprint of every table the page looked for or named in a
+/// What each published page's data was read from, kept beside the pages in <see cref="FileName"/>: a key (the build of the
+/// app, <see cref="AppBuild"/>, the page, the measures catalog), the fingerprint of every table the page looked for or named in a
 /// query (<see cref="Absent"/> for one the warehouse did not have), and where the data's JSON is in the page with its
 /// SHA-256. A page's data is a function of these alone, so when a publish finds the same key and the same
 /// fingerprints, the data is taken from the page the folder holds instead of queried again, and only the page around
@@ -52,7 +53,7 @@ public sealed class PageCache
     public static string KeyOf(DashboardPage page, MeasureCatalog catalog)
     {
         var text = new StringBuilder()
-            .AppendLine(typeof(PageCache).Assembly.ManifestModule.ModuleVersionId.ToString())
+            .AppendLine(AppBuild.Id)
             .AppendLine(page.Id);
         foreach (var measure in catalog.Measures) text.AppendLine(measure.ToString());
         return Sha256(Encoding.UTF8.GetBytes(text.ToString()));

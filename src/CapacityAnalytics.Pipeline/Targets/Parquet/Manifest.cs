@@ -4,13 +4,17 @@ using System.Text.Json.Serialization;
 
 namespace CapacityAnalytics.Pipeline.Targets.Parquet;
 
-/// <summary>manifest.json of a Parquet publish: run id, and per table its schema, row count and file hashes.</summary>
+/// <summary>manifest.json of a Parquet publish: run id, the app build, and per table its schema, row count and file hashes.</summary>
 public sealed record Manifest(
     [property: JsonPropertyName("run_id")] string RunId,
     [property: JsonPropertyName("published_at")] string PublishedAt,
     [property: JsonPropertyName("tables")] IReadOnlyList<ManifestTable> Tables)
 {
     public const string FileName = "manifest.json";
+
+    /// <summary>The build of the app that wrote the files (<see cref="Running.AppBuild"/>): another build's files are never kept.</summary>
+    [JsonPropertyName("app_build")]
+    public string? Build { get; init; }
 
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true };
 

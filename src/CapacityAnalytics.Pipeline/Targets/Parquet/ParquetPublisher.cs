@@ -50,7 +50,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
                     : Reusable(previous.Value.Folder, last, partitions);
                 entries.Add(WriteTable(context, table, incoming, rows, reuse) with { Fingerprint = fingerprint, Partitions = partitions });
             }
-            var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries);
+            var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries) { Build = AppBuild.Id };
             // The manifest is written last: a folder without one is never a publish.
             File.WriteAllText(Path.Combine(incoming, Manifest.FileName), manifest.ToJson());
             if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
@@ -67,13 +67,15 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         };
     }
 
-    /// <summary>The publish <c>current</c> points at, with its tables by name; null when there is none or its manifest cannot be read.</summary>
+    /// <summary>The publish <c>current</c> points at, with its tables by name; null when there is none, its manifest cannot be read or another build of the app wrote it.</summary>
     private static (string Folder, Dictionary<string, ManifestTable> Tables)? Previous(string root)
     {
         if (CurrentPointer.Resolve(root) is not { } folder || !File.Exists(Path.Combine(folder, Manifest.FileName))) return null;
         try
         {
             var manifest = Manifest.Read(Path.Combine(folder, Manifest.FileName));
+            // Files another build wrote may not be what this one writes (its Parquet options, its column order).
+            if (manifest.Build != AppBuild.Id) return null;
             return (folder, manifest.Tables.ToDictionary(t => t.Name, StringComparer.Ordinal));
         }
         catch (Exception ex) when (ex is IOException or System.Text.Json.JsonException or InvalidDataException or ArgumentException)

@@ -128,6 +128,27 @@ public sealed class ParquetPublisherTests : IDisposable
     }
 
     [Fact]
+    public void Files_another_build_of_the_app_wrote_are_written_again_not_copied()
+    {
+        // Given a publish whose manifest says another build of the app wrote it
+        var publisher = new ParquetPublisher(_root, keep: 3);
+        publisher.Publish(Context("run1"), Tables, CancellationToken.None);
+        var path = Path.Combine(_root, "runs", "run1", Manifest.FileName);
+        var first = Manifest.Read(path);
+        Assert.Equal(AppBuild.Id, first.Build);
+        File.WriteAllText(path, (first with { Build = "0123456789abcdef" }).ToJson());
+
+        // When the same tables are published again
+        var result = publisher.Publish(Context("run2"), Tables, CancellationToken.None);
+
+        // Then neither is copied from it, though both are unchanged, and the new manifest names this build
+        Assert.Equal(0, result.Kept);
+        Assert.Equal(AppBuild.Id, Manifest.Read(Path.Combine(_root, "current", Manifest.FileName)).Build);
+        // while a publish after one of this build's copies both
+        Assert.Equal(2, publisher.Publish(Context("run3"), Tables, CancellationToken.None).Kept);
+    }
+
+    [Fact]
     public void An_unchanged_table_whose_file_is_gone_from_the_last_publish_is_written_again()
     {
         var publisher = new ParquetPublisher(_root, keep: 2);

@@ -1,5 +1,6 @@
 using CapacityAnalytics.Core.Contract;
 using CapacityAnalytics.Pipeline.Configuration;
+using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.SqlModels;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
@@ -8,7 +9,8 @@ namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 
 /// <summary>
 /// Compares a pipeline's source files with <c>loaded_file</c> and the run's other inputs with the last successful run
-/// (<see cref="RunInputs"/>), and decides: nothing to do, skip ingest, append the new files, or ingest everything.
+/// (<see cref="RunInputs"/>), and decides: nothing to do, skip ingest, append the new files, or ingest everything. Files
+/// another build of the app loaded are always loaded again (<see cref="AppBuild"/>).
 /// </summary>
 public static class IncrementalPlanner
 {
@@ -21,6 +23,12 @@ public static class IncrementalPlanner
         if (files is null)
         {
             return new IncrementalPlan(InputChange.Untracked, null, [], inputs, false, "a source is a query: full ingest");
+        }
+        if (known.Count > 0 && LoadedFiles.OtherBuilds(connection, AppBuild.Id) is [_, ..])
+        {
+            // Rows typed by other code are not what this build would load: the raw tables are loaded again, and the
+            // full ingest makes the transform rebuild everything on them.
+            return new IncrementalPlan(InputChange.Changed, files, [], inputs, false, "the input files were loaded by another build of the app: full ingest");
         }
         var current = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var added = files.Where(f => !known.ContainsKey(f.Path)).ToList();

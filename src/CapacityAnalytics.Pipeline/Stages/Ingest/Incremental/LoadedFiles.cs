@@ -1,11 +1,13 @@
+using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 
 /// <summary>
-/// <c>loaded_file(path, size, modified_ticks, content_hash, entity, file_order, run_id)</c>: the source files the raw tables
-/// hold, as of the last successful ingest, and the run that loaded each. A full ingest replaces the list; an
+/// <c>loaded_file(path, size, modified_ticks, content_hash, entity, file_order, run_id, app_build)</c>: the source files the
+/// raw tables hold, as of the last successful ingest, the run that loaded each and the build of the app that typed its
+/// rows (<see cref="AppBuild"/>). A full ingest replaces the list; an
 /// appending ingest adds its new files. It is written after the raw tables are swapped in, so a run killed in
 /// between leaves it stale, and a stale list only ever causes a reload, never a skipped one.
 /// </summary>
@@ -15,14 +17,16 @@ public static class LoadedFiles
 
     public static void Ensure(DuckDBConnection connection)
     {
-        // A warehouse from before the content hash was XXH128 holds SHA-256 values: forgetting them costs one full ingest.
-        if (connection.TableExists(Table) && !connection.ColumnNames(Table).Contains("content_hash", StringComparer.Ordinal))
+        // A warehouse from before the content hash was XXH128 holds SHA-256 values, and one from before the build was
+        // recorded does not say which code typed its rows: forgetting them costs one full ingest.
+        if (connection.TableExists(Table) && connection.ColumnNames(Table) is var columns
+            && !(columns.Contains("content_hash", StringComparer.Ordinal) && columns.Contains("app_build", StringComparer.Ordinal)))
         {
             connection.Execute($"drop table {Table}");
         }
         connection.Execute(
             $"create table if not exists {Table} (path varchar primary key, size bigint, modified_ticks bigint, content_hash varchar, "
-            + "entity varchar, file_order integer, run_id varchar)");
+            + "entity varchar, file_order integer, run_id varchar, app_build varchar)");
     }
 
     public static Dictionary<string, InputFile> Read(DuckDBConnection connection)
@@ -37,6 +41,17 @@ public static class LoadedFiles
             files[file.Path] = file;
         }
         return files;
+    }
+
+    /// <summary>The builds of the app other than <paramref name="build"/> that loaded any of the files, in order.</summary>
+    public static List<string> OtherBuilds(DuckDBConnection connection, string build)
+    {
+        Ensure(connection);
+        using var command = connection.Command($"select distinct coalesce(app_build, '') from {Table} where app_build is distinct from $1 order by 1", build);
+        using var reader = command.ExecuteReader();
+        var builds = new List<string>();
+        while (reader.Read()) builds.Add(reader.GetString(0));
+        return builds;
     }
 
     /// <summary>After a full ingest: the list becomes exactly these files.</summary>
@@ -78,8 +93,8 @@ public static class LoadedFiles
     {
         foreach (var file in files)
         {
-            connection.Execute($"insert or replace into {Table} values ($1, $2, $3, $4, $5, $6, $7)",
-                file.Path, file.Size, file.ModifiedTicks, file.ContentHash, file.Entity, file.Order, runId);
+            connection.Execute($"insert or replace into {Table} values ($1, $2, $3, $4, $5, $6, $7, $8)",
+                file.Path, file.Size, file.ModifiedTicks, file.ContentHash, file.Entity, file.Order, runId, AppBuild.Id);
         }
     }
 }

@@ -1,7 +1,9 @@
+using CapacityAnalytics.Pipeline.Running;
 using CapacityAnalytics.Pipeline.Stages.Ingest;
 using CapacityAnalytics.Pipeline.Stages.Ingest.Incremental;
 using CapacityAnalytics.Pipeline.Targets.Parquet;
 using CapacityAnalytics.Pipeline.Tests.Operations;
+using CapacityAnalytics.Pipeline.Warehouse;
 using DuckDB.NET.Data;
 
 namespace CapacityAnalytics.Pipeline.Tests.Stages.Ingest.Incremental;
@@ -104,6 +106,36 @@ public class IncrementalRunTests
         Assert.Equal(current, File.ReadAllText(Path.Combine(harness.ParquetRoot, CurrentPointer.FileName)));
         Assert.Equal(manifest, File.ReadAllBytes(Path.Combine(harness.ParquetRoot, CurrentPointer.LinkName, Manifest.FileName)));
         Assert.Equal(runs, Directory.GetDirectories(Path.Combine(harness.ParquetRoot, "runs")));
+    }
+
+    [Fact]
+    public void Files_another_build_of_the_app_loaded_are_loaded_again_and_every_model_rebuilt()
+    {
+        // Given a pipeline that ran: loaded_file says which build typed the rows
+        using var harness = new PipelineHarness();
+        var first = harness.Run(Stages);
+        Assert.Equal([AppBuild.Id], harness.Strings("select distinct app_build from loaded_file"));
+        var tables = harness.Checksums("loaded_file", "pipeline_run", "run_input", "ingest_change", "transform_state", "publish_log");
+
+        // When the same files meet a new build of the app (the warehouse as an older build left it)
+        using (var connection = harness.Open())
+        {
+            connection.Execute("update loaded_file set app_build = '0123456789abcdef'");
+        }
+        var again = harness.Run(Stages);
+
+        // Then it is not "no new input": every file is loaded again by this build and the transform rebuilds everything
+        Assert.False(again.NothingToDo);
+        var ingest = again.Stages.Single(s => s.Stage == "ingest");
+        Assert.Contains("the input files were loaded by another build of the app: full ingest", ingest.Details);
+        Assert.Equal(first.Stages.Single(s => s.Stage == "ingest").RowsIn, ingest.RowsIn);
+        Assert.Equal([again.RunId], harness.Strings("select distinct run_id from loaded_file"));
+        Assert.Equal([AppBuild.Id], harness.Strings("select distinct app_build from loaded_file"));
+        Assert.Contains(again.Stages.Single(s => s.Stage == "transform").Details, d => d.StartsWith("full build: ", StringComparison.Ordinal));
+        // with the same results (this build loaded them the first time too)
+        Assert.Equal(tables, harness.Checksums("loaded_file", "pipeline_run", "run_input", "ingest_change", "transform_state", "publish_log"));
+        // and the run after it has nothing to do
+        Assert.True(harness.Run(Stages).NothingToDo);
     }
 
     [Fact]
