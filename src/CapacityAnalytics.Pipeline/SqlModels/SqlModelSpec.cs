@@ -38,10 +38,13 @@ public sealed record SqlModelSpec(
 /// only those.</param>
 public sealed record SqlModelIncremental(string PartitionBy, string Affected, bool Onward = false);
 
-/// <summary>How a published table is written: the order of its rows (same data, same bytes) and its partitions.</summary>
+/// <summary>How a published table is written: the order of its rows (same data, same bytes), its partitions and files.</summary>
 /// <param name="OrderBy">Columns ordering the rows; <c>all</c> orders by every column.</param>
 /// <param name="PartitionBy">For large facts: an expression whose values become partition folders (<c>year=2025/</c>).</param>
-public sealed record SqlModelPublish(string OrderBy = "all", string? PartitionBy = null);
+/// <param name="FileBy">With <paramref name="PartitionBy"/>: an expression whose values split each folder into files
+/// (<c>year=2025/part_2025-03.parquet</c>), each value's rows within one folder, so a publish writes only the files whose
+/// rows changed; without it a folder holds one file (<c>part_0.parquet</c>).</param>
+public sealed record SqlModelPublish(string OrderBy = "all", string? PartitionBy = null, string? FileBy = null);
 
 /// <summary>A documented column of a model.</summary>
 public sealed record SqlModelColumn(string Name, string Description);

@@ -104,17 +104,20 @@ public static partial class SqlModelSpecReader
             return new SqlModelIncremental(partition, affected.Trim().TrimEnd(';'), onward);
         }
 
-        // publish: true, or publish: {order_by: <columns>, partition_by: <expression>}
+        // publish: true, or publish: {order_by: <columns>, partition_by: <expression>, file_by: <expression>}
         private SqlModelPublish? PublishSettings(YamlNode node)
         {
             if (node is YamlScalarNode { Value: "true" or "false" } flag) return flag.Value == "true" ? new SqlModelPublish() : null;
             var map = node as YamlMappingNode ?? throw Error(node, "publish is true, false or {order_by: [columns], partition_by: <expression>}.");
             foreach (var entry in map.Children.Keys)
             {
-                if (Scalar(entry) is not ("order_by" or "partition_by")) throw Error(entry, $"unknown publish key '{Scalar(entry)}' (expected order_by, partition_by).");
+                if (Scalar(entry) is not ("order_by" or "partition_by" or "file_by")) throw Error(entry, $"unknown publish key '{Scalar(entry)}' (expected order_by, partition_by, file_by).");
             }
             var orderBy = Get(map, "order_by") is { } order ? string.Join(", ", Identifiers(order)) : "all";
-            return new SqlModelPublish(orderBy, Optional(map, "partition_by"));
+            var partitionBy = Optional(map, "partition_by");
+            var fileBy = Optional(map, "file_by");
+            if (fileBy is not null && partitionBy is null) throw Error(node, "publish file_by splits a partition folder into files: it needs partition_by.");
+            return new SqlModelPublish(orderBy, partitionBy, fileBy);
         }
 
         private SqlModelTest ColumnTest(YamlNode node, string column)

@@ -68,7 +68,7 @@ public sealed class SqlLayerRulesTests
         // and a table a stage writes, declared by YAML alone
         using var dir = new TestFiles.TempFolder();
         dir.Write("marts/fct_events.sql", "select 1 as event_id, date '2025-01-01' as event_date");
-        dir.Write("marts/fct_events.yaml", "grain: one row per event\npublish:\n  order_by: [event_id]\n  partition_by: year(event_date)\n");
+        dir.Write("marts/fct_events.yaml", "grain: one row per event\npublish:\n  order_by: [event_id]\n  partition_by: year(event_date)\n  file_by: month(event_date)\n");
         dir.Write("marts/dim_things.sql", "select 1 as id");
         dir.Write("marts/dim_things.yaml", "grain: one row per thing\npublish: true\n");
         dir.Write("intermediate/int_hidden.sql", "select 1 as id");
@@ -80,9 +80,23 @@ public sealed class SqlLayerRulesTests
 
         // Then they come in name order with their settings, the intermediate model left out
         Assert.Equal(["capacity_things", "dim_things", "fct_events"], tables.Select(t => t.Name));
-        Assert.Equal(new PublishedTable("fct_events", "event_id", "year(event_date)"), tables[2] with { Spec = null });
+        Assert.Equal(new PublishedTable("fct_events", "event_id", "year(event_date)", "month(event_date)"), tables[2] with { Spec = null });
+        Assert.Equal("concat(year(event_date), '/', month(event_date))", tables[2].Unit);
         Assert.Equal("all", tables[1].OrderBy);
         Assert.Equal("calibrate", tables[0].Spec!.WrittenBy);
+    }
+
+    [Fact]
+    public void Files_by_a_value_need_partition_folders_to_split()
+    {
+        using var dir = new TestFiles.TempFolder();
+        dir.Write("marts/fct_events.sql", "select 1 as event_id, date '2025-01-01' as event_date");
+        dir.Write("marts/fct_events.yaml", "grain: one row per event\npublish:\n  order_by: [event_id]\n  file_by: month(event_date)\n");
+
+        var ex = Assert.Throws<SqlModelDefinitionException>(() => PublishedTables.For(dir.Path));
+
+        Assert.Contains("fct_events.yaml", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("file_by splits a partition folder into files: it needs partition_by", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

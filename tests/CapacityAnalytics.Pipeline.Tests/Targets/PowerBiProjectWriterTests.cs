@@ -140,7 +140,7 @@ public sealed partial class PowerBiProjectWriterTests : IDisposable
         var tables = Tables();
 
         Assert.Contains("Parquet.Document(File.Contents(ParquetFolder & \"/fct_csm_week.parquet\"))", tables["fct_csm_week"], StringComparison.Ordinal);
-        // fct_activity is published as year=YYYY/part_N.parquet: every part file of the folder is combined
+        // fct_activity is published as year=YYYY/part_YYYY-MM.parquet: every part file of the folder is combined
         Assert.Contains("Folder.Files(ParquetFolder & \"/fct_activity\")", tables["fct_activity"], StringComparison.Ordinal);
         Assert.Contains("Table.Combine(", tables["fct_activity"], StringComparison.Ordinal);
         Assert.DoesNotContain("File.Contents", tables["fct_activity"], StringComparison.Ordinal);

@@ -8,8 +8,15 @@ namespace CapacityAnalytics.Pipeline.Stages.Publish;
 /// <param name="Name">Stable published name.</param>
 /// <param name="OrderBy">Columns that order its rows, so the same data gives the same bytes.</param>
 /// <param name="PartitionBy">For large facts: an expression whose values become partition folders (<c>year=2025/</c>).</param>
-public sealed record PublishedTable(string Name, string OrderBy = "all", string? PartitionBy = null)
+/// <param name="FileBy">With <paramref name="PartitionBy"/>: an expression whose values split each folder into files (<see cref="SqlModelPublish.FileBy"/>).</param>
+public sealed record PublishedTable(string Name, string OrderBy = "all", string? PartitionBy = null, string? FileBy = null)
 {
+    /// <summary>
+    /// The expression whose values are the table's units, written (and compared) whole: the partition folder's value,
+    /// then with <see cref="FileBy"/> '/' and the file's (<c>2025/2025-03</c>); null for a table written as one file.
+    /// </summary>
+    public string? Unit => PartitionBy is null ? null : FileBy is null ? PartitionBy : $"concat({PartitionBy}, '/', {FileBy})";
+
     /// <summary>The YAML that declares the table (grain, column descriptions), when it came from the SQL layer.</summary>
     public SqlModelSpec? Spec { get; init; }
 
@@ -23,15 +30,15 @@ public sealed record PublishedTable(string Name, string OrderBy = "all", string?
 /// </summary>
 public static class PublishedTables
 {
-    /// <summary>The tables with what the warehouse's <c>main</c> tables hold (<see cref="TableFingerprint"/>), read in one query where not read yet.</summary>
+    /// <summary>The tables with what the warehouse's <c>main</c> tables hold (<see cref="TableFingerprint"/>, by <see cref="PublishedTable.Unit"/>), read in one query where not read yet.</summary>
     public static IReadOnlyList<PublishedTable> WithContent(DuckDBConnection connection, IReadOnlyList<PublishedTable> tables)
     {
         var missing = tables.Where(t => t.Content is null).ToList();
         if (missing.Count == 0) return tables;
-        var contents = TableFingerprint.OfTables(connection, "main", missing.Select(t => (t.Name, t.PartitionBy)));
+        var contents = TableFingerprint.OfTables(connection, "main", missing.Select(t => (t.Name, t.Unit)));
         return [.. tables.Select(t => t.Content is null && contents.TryGetValue(t.Name, out var content) ? t with { Content = content } : t)];
     }
 
     public static IReadOnlyList<PublishedTable> For(string sqlDirectory) =>
-        [.. SqlModelCatalog.Published(sqlDirectory).Select(s => new PublishedTable(s.Name, s.Publish!.OrderBy, s.Publish.PartitionBy) { Spec = s })];
+        [.. SqlModelCatalog.Published(sqlDirectory).Select(s => new PublishedTable(s.Name, s.Publish!.OrderBy, s.Publish.PartitionBy, s.Publish.FileBy) { Spec = s })];
 }

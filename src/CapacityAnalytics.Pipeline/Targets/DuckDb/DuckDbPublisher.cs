@@ -40,13 +40,13 @@ public sealed class DuckDbPublisher : IPublisher
             var byDay = tables.Where(t => t.Spec?.Incremental is not null).Select(t => (t.Name, (string?)t.Spec!.Incremental!.PartitionBy)).ToList();
             var daily = TableFingerprint.OfTables(connection, "main", byDay);
             var published = TableFingerprint.OfTables(connection, Schema,
-                tables.Select(t => (t.Name, t.Spec?.Incremental is { } incremental ? incremental.PartitionBy : t.PartitionBy)));
+                tables.Select(t => (t.Name, t.Spec?.Incremental is { } incremental ? incremental.PartitionBy : t.Unit)));
             foreach (var table in PublishedTables.WithContent(connection, tables))
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 var content = daily.TryGetValue(table.Name, out var days) ? days : table.Content!;
-                var partition = daily.ContainsKey(table.Name) ? table.Spec!.Incremental!.PartitionBy : table.PartitionBy;
-                if (Publish(connection, table with { PartitionBy = partition }, content, published.GetValueOrDefault(table.Name))) kept++;
+                var partition = daily.ContainsKey(table.Name) ? table.Spec!.Incremental!.PartitionBy : table.Unit;
+                if (Publish(connection, table, partition, content, published.GetValueOrDefault(table.Name))) kept++;
                 rows += content.Rows;
             }
             Rows = rows;
@@ -62,13 +62,14 @@ public sealed class DuckDbPublisher : IPublisher
     /// Copies one table into the published schema; true when the published one (<paramref name="published"/>, null when
     /// there is none) already held the same rows and was kept. Comparing fingerprints costs a scan of each, writing again
     /// a sort and a compressed copy, and most of a daily run's tables did not change. Of a partitioned fact only the
-    /// partitions that changed are replaced.
+    /// partitions that changed are replaced (<paramref name="partition"/>: the expression <paramref name="content"/>'s
+    /// partitions are the values of).
     /// </summary>
-    private static bool Publish(DuckDB.NET.Data.DuckDBConnection connection, PublishedTable table, TableContent content, TableContent? published)
+    private static bool Publish(DuckDB.NET.Data.DuckDBConnection connection, PublishedTable table, string? partition, TableContent content, TableContent? published)
     {
         var name = Sql.Identifier(table.Name);
         if (published is not null && published.Fingerprint == content.Fingerprint) return true;
-        if (published?.Partitions is { } was && content.Partitions is { } now && table.PartitionBy is { } partition)
+        if (published?.Partitions is { } was && content.Partitions is { } now && partition is not null)
         {
             var changed = now.Keys.Union(was.Keys)
                 .Where(p => !now.TryGetValue(p, out var a) || !was.TryGetValue(p, out var b) || a != b)

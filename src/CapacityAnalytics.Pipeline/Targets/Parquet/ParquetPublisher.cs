@@ -47,7 +47,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
                 }
                 // Of a partitioned fact, the partitions that did not change are copied and only the others written.
                 var reuse = partitions is null || previous is null || last?.Partitions is null ? null
-                    : Reusable(previous.Value.Folder, last, partitions);
+                    : Reusable(previous.Value.Folder, table, last, partitions);
                 entries.Add(WriteTable(context, table, incoming, rows, reuse) with { Fingerprint = fingerprint, Partitions = partitions });
             }
             var manifest = new Manifest(context.RunId, context.Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), entries) { Build = AppBuild.Id };
@@ -132,26 +132,41 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
     }
 
     /// <summary>
-    /// The partitions of a table whose fingerprint is the one the previous publish recorded and whose files it still
-    /// has, with those files (paths relative to the previous publish's folder).
+    /// The units (<see cref="PublishedTable.Unit"/>) of a table whose fingerprint is the one the previous publish
+    /// recorded and whose files it still has, with those files (paths under the previous publish's folder).
     /// </summary>
-    private static Dictionary<string, List<string>> Reusable(string previous, ManifestTable last, IReadOnlyDictionary<string, string> partitions)
+    private static Dictionary<string, List<string>> Reusable(string previous, PublishedTable table, ManifestTable last, IReadOnlyDictionary<string, string> units)
     {
         var reusable = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (var (value, fingerprint) in partitions)
+        foreach (var (value, fingerprint) in units)
         {
             if (!last.Partitions!.TryGetValue(value, out var was) || was != fingerprint) continue;
-            var prefix = $"{last.Name}/{PartitionColumn}={value}/";
-            var files = last.Files.Select(f => f.Path).Where(f => f.StartsWith(prefix, StringComparison.Ordinal)).ToList();
+            var files = last.Files.Select(f => f.Path).Where(f => InUnit(table, value, f)).ToList();
             if (files.Count > 0 && files.All(f => File.Exists(Path.Combine(previous, f)))) reusable[value] = files.Select(f => Path.Combine(previous, f)).ToList();
         }
         return reusable;
     }
 
+    /// <summary>
+    /// Whether a file (its path in the publish) holds rows of the unit <paramref name="unit"/>: a file of its folder
+    /// (<c>fct_activity/year=2025/</c>), or with <see cref="PublishedTable.FileBy"/> one of the folder's files of its file
+    /// value (<c>year=2025/part_2025-03.parquet</c>, or <c>part_2025-03_N.parquet</c> when DuckDB wrote several).
+    /// </summary>
+    private static bool InUnit(PublishedTable table, string unit, string path)
+    {
+        if (table.FileBy is null) return path.StartsWith($"{table.Name}/{PartitionColumn}={unit}/", StringComparison.Ordinal);
+        var slash = unit.IndexOf('/', StringComparison.Ordinal);
+        var stem = $"{table.Name}/{PartitionColumn}={unit[..slash]}/part_{unit[(slash + 1)..]}";
+        return path == stem + ".parquet" || path.StartsWith(stem + "_", StringComparison.Ordinal);
+    }
+
     /// <summary>The column a partitioned table's folders are named by (<c>year=2025/</c>).</summary>
     private const string PartitionColumn = "year";
 
-    /// <param name="reuse">Of a partitioned table: partitions to copy from the previous publish (value, its files) instead of writing them.</param>
+    /// <summary>The column DuckDB splits a folder's files by, before they are named after its values.</summary>
+    private const string FileColumn = "_file";
+
+    /// <param name="reuse">Of a partitioned table: units to copy from the previous publish (value, its files) instead of writing them.</param>
     private static ManifestTable WriteTable(RunContext context, PublishedTable table, string folder, long rows, Dictionary<string, List<string>>? reuse)
     {
         var connection = context.Connection;
@@ -163,12 +178,15 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
         {
             target = Path.Combine(folder, table.Name);
             var skip = reuse is { Count: > 0 }
-                ? $" where coalesce(cast({partition} as varchar), '') not in ({string.Join(", ", reuse.Keys.Order(StringComparer.Ordinal).Select(Sql.Literal))})"
+                ? $" where coalesce(cast({table.Unit} as varchar), '') not in ({string.Join(", ", reuse.Keys.Order(StringComparer.Ordinal).Select(Sql.Literal))})"
                 : "";
             var written = skip.Length == 0 || connection.Scalar<long>($"select count(*) from \"{table.Name}\"{skip}") > 0;
+            var (fileColumn, by) = table.FileBy is { } fileBy
+                ? ($", {fileBy} as \"{FileColumn}\"", $"\"{PartitionColumn}\", \"{FileColumn}\"")
+                : ("", $"\"{PartitionColumn}\"");
             copy = written
-                ? $"copy (select *, {partition} as \"{PartitionColumn}\" from \"{table.Name}\"{skip} order by {order}) to {Sql.Literal(target)} "
-                    + $"(format parquet, compression zstd, partition_by (\"{PartitionColumn}\"), filename_pattern 'part_{{i}}')"
+                ? $"copy (select *, {partition} as \"{PartitionColumn}\"{fileColumn} from \"{table.Name}\"{skip} order by {order}) to {Sql.Literal(target)} "
+                    + $"(format parquet, compression zstd, partition_by ({by}), filename_pattern 'part_{{i}}')"
                 : null;
         }
         else
@@ -177,6 +195,7 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             copy = $"copy (select * from \"{table.Name}\" order by {order}) to {Sql.Literal(target)} (format parquet, compression zstd)";
         }
         if (copy is not null) connection.Execute(copy);
+        if (copy is not null && table.FileBy is not null) NameFiles(target);
         foreach (var file in reuse?.Values.SelectMany(f => f) ?? [])
         {
             var to = OutputPath.Inside(target, Path.Combine(Path.GetFileName(Path.GetDirectoryName(file)!), Path.GetFileName(file)));
@@ -190,6 +209,25 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             .Select(f => new ManifestFile(Path.GetRelativePath(folder, f).Replace('\\', '/'), Manifest.Sha256(f)))
             .ToList();
         return new ManifestTable(table.Name, rows, columns, files);
+    }
+
+    /// <summary>
+    /// Moves the files DuckDB wrote into <c>year=Y/_file=F/</c> up into their folder as <c>part_F.parquet</c>
+    /// (<c>part_F_N.parquet</c> for the N-th of several), so the folders stay the hive partitions readers know.
+    /// </summary>
+    private static void NameFiles(string target)
+    {
+        foreach (var split in Directory.GetDirectories(target, FileColumn + "=*", SearchOption.AllDirectories))
+        {
+            var value = Path.GetFileName(split)[(FileColumn.Length + 1)..];
+            var parts = Directory.GetFiles(split, "*.parquet").Order(StringComparer.Ordinal).ToList();
+            for (var i = 0; i < parts.Count; i++)
+            {
+                var name = parts.Count == 1 ? $"part_{value}.parquet" : $"part_{value}_{i}.parquet";
+                File.Move(parts[i], OutputPath.Inside(Path.GetDirectoryName(split)!, name));
+            }
+            Directory.Delete(split);
+        }
     }
 
     private void Prune(string runs, string current)

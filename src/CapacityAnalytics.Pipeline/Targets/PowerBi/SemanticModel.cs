@@ -14,7 +14,7 @@ public sealed record SemanticModel(
 }
 
 /// <summary>A published table as Power BI sees it.</summary>
-/// <param name="Partitioned">Written as a folder of <c>year=YYYY/part_N.parquet</c> files instead of one file.</param>
+/// <param name="Partitioned">Written as a folder of <c>year=YYYY/part_*.parquet</c> files instead of one file.</param>
 public sealed record SemanticTable(string Name, string Description, IReadOnlyList<SemanticColumn> Columns, bool Partitioned)
 {
     public SemanticColumn? Column(string name) => Columns.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));

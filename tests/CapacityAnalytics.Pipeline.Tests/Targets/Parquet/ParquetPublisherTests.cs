@@ -149,6 +149,41 @@ public sealed class ParquetPublisherTests : IDisposable
     }
 
     [Fact]
+    public void Of_a_table_split_into_files_by_month_only_the_months_that_changed_are_written()
+    {
+        // Given fct_activity in year folders split by month: 2024-12-31 | 2025-01-01, 2025-01-02 | 2025-02-10
+        Exec("insert into fct_activity values ('a3', timestamptz '2025-02-10 12:00:00+00')");
+        PublishedTable[] tables = [new("dim_segment"), new("fct_activity", "activity_id", "year(occurred_at)", "strftime(occurred_at, '%Y-%m')")];
+        var publisher = new ParquetPublisher(_root, keep: 3);
+        publisher.Publish(Context("run1"), tables, CancellationToken.None);
+        var first = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity");
+
+        // Then each month is one file named after it, in its year's folder, and a hive reader sees each row once with its year
+        Assert.Equal(["fct_activity/year=2024/part_2024-12.parquet", "fct_activity/year=2025/part_2025-01.parquet", "fct_activity/year=2025/part_2025-02.parquet"],
+            first.Files.Select(f => f.Path));
+        Assert.Equal(["2024/2024-12", "2025/2025-01", "2025/2025-02"], first.Partitions!.Keys.Order(StringComparer.Ordinal));
+        var folder = Path.Combine(_root, "current", "fct_activity");
+        Assert.Equal(1L, Count($"select count(*) from read_parquet('{folder}/*/*.parquet', hive_partitioning = true) where year = 2024"));
+        Assert.Equal(3L, Count($"select count(*) from read_parquet('{folder}/*/*.parquet', hive_partitioning = true) where year = 2025"));
+        Assert.Equal(2L, Count($"select count(*) from '{folder}/year=2025/part_2025-01.parquet'"));
+
+        // When a January row is corrected
+        Exec("update fct_activity set occurred_at = occurred_at + interval 1 hour where activity_id = 'a1'");
+        publisher.Publish(Context("run2"), tables, CancellationToken.None);
+        var second = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity");
+
+        // Then January's fingerprint and file changed, December's and February's did not
+        Assert.Equal(first.Files.Select(f => f.Path), second.Files.Select(f => f.Path));
+        Assert.Equal([true, false, true], first.Files.Zip(second.Files, (a, b) => a == b));
+        Assert.Equal([true, false, true], first.Partitions.OrderBy(p => p.Key, StringComparer.Ordinal).Zip(second.Partitions!.OrderBy(p => p.Key, StringComparer.Ordinal), (a, b) => a.Value == b.Value));
+        Assert.Equal(1L, Count($"select count(*) from '{folder}/year=2025/part_2025-01.parquet' where occurred_at = timestamptz '2025-01-01 13:00:00+00'"));
+        // and the files are what a first publish of the same rows writes, byte for byte
+        var fresh = Path.Combine(_root, "fresh");
+        new ParquetPublisher(fresh, keep: 1).Publish(Context("run2"), tables, CancellationToken.None);
+        Assert.Equal(second.Files, Manifest.Read(Path.Combine(fresh, "current", Manifest.FileName)).Tables.Single(t => t.Name == "fct_activity").Files);
+    }
+
+    [Fact]
     public void An_unchanged_table_whose_file_is_gone_from_the_last_publish_is_written_again()
     {
         var publisher = new ParquetPublisher(_root, keep: 2);
