@@ -81,7 +81,7 @@ public sealed class SqlLayerRulesTests
         // Then they come in name order with their settings, the intermediate model left out
         Assert.Equal(["capacity_things", "dim_things", "fct_events"], tables.Select(t => t.Name));
         Assert.Equal(new PublishedTable("fct_events", "event_id", "year(event_date)", "month(event_date)"), tables[2] with { Spec = null });
-        Assert.Equal("concat(year(event_date), '/', month(event_date))", tables[2].Unit);
+        Assert.Equal("month(event_date)", tables[2].Unit);
         Assert.Equal("all", tables[1].OrderBy);
         Assert.Equal("calibrate", tables[0].Spec!.WrittenBy);
     }

@@ -12,10 +12,11 @@ namespace CapacityAnalytics.Pipeline.Stages.Publish;
 public sealed record PublishedTable(string Name, string OrderBy = "all", string? PartitionBy = null, string? FileBy = null)
 {
     /// <summary>
-    /// The expression whose values are the table's units, written (and compared) whole: the partition folder's value,
-    /// then with <see cref="FileBy"/> '/' and the file's (<c>2025/2025-03</c>); null for a table written as one file.
+    /// The expression whose values are the table's units, each written (and compared) whole: the file's value when
+    /// <see cref="FileBy"/> splits the folders into files (<c>2025-03</c>), else the folder's (<c>2025</c>); null for a
+    /// table written as one file. One expression, not the pair: grouping the rows by it is part of every publish.
     /// </summary>
-    public string? Unit => PartitionBy is null ? null : FileBy is null ? PartitionBy : $"concat({PartitionBy}, '/', {FileBy})";
+    public string? Unit => PartitionBy is null ? null : FileBy ?? PartitionBy;
 
     /// <summary>The YAML that declares the table (grain, column descriptions), when it came from the SQL layer.</summary>
     public SqlModelSpec? Spec { get; init; }

@@ -149,15 +149,16 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
 
     /// <summary>
     /// Whether a file (its path in the publish) holds rows of the unit <paramref name="unit"/>: a file of its folder
-    /// (<c>fct_activity/year=2025/</c>), or with <see cref="PublishedTable.FileBy"/> one of the folder's files of its file
-    /// value (<c>year=2025/part_2025-03.parquet</c>, or <c>part_2025-03_N.parquet</c> when DuckDB wrote several).
+    /// (<c>fct_activity/year=2025/</c>), or with <see cref="PublishedTable.FileBy"/> a file named after it in the table's
+    /// folders (<c>year=2025/part_2025-03.parquet</c>, or <c>part_2025-03_N.parquet</c> when DuckDB wrote several).
     /// </summary>
     private static bool InUnit(PublishedTable table, string unit, string path)
     {
-        if (table.FileBy is null) return path.StartsWith($"{table.Name}/{PartitionColumn}={unit}/", StringComparison.Ordinal);
-        var slash = unit.IndexOf('/', StringComparison.Ordinal);
-        var stem = $"{table.Name}/{PartitionColumn}={unit[..slash]}/part_{unit[(slash + 1)..]}";
-        return path == stem + ".parquet" || path.StartsWith(stem + "_", StringComparison.Ordinal);
+        var folders = $"{table.Name}/{PartitionColumn}=";
+        if (table.FileBy is null) return path.StartsWith($"{folders}{unit}/", StringComparison.Ordinal);
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        return path.StartsWith(folders, StringComparison.Ordinal)
+            && (name == $"part_{unit}.parquet" || name.StartsWith($"part_{unit}_", StringComparison.Ordinal));
     }
 
     /// <summary>The column a partitioned table's folders are named by (<c>year=2025/</c>).</summary>
@@ -180,7 +181,8 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             var skip = reuse is { Count: > 0 }
                 ? $" where coalesce(cast({table.Unit} as varchar), '') not in ({string.Join(", ", reuse.Keys.Order(StringComparer.Ordinal).Select(Sql.Literal))})"
                 : "";
-            var written = skip.Length == 0 || connection.Scalar<long>($"select count(*) from \"{table.Name}\"{skip}") > 0;
+            // A unit with rows is one the fingerprints list: the copy writes something unless all of them are reused.
+            var written = reuse is null || table.Content?.Partitions is not { } units || units.Keys.Any(u => !reuse.ContainsKey(u));
             var (fileColumn, by) = table.FileBy is { } fileBy
                 ? ($", {fileBy} as \"{FileColumn}\"", $"\"{PartitionColumn}\", \"{FileColumn}\"")
                 : ("", $"\"{PartitionColumn}\"");

@@ -161,7 +161,7 @@ public sealed class ParquetPublisherTests : IDisposable
         // Then each month is one file named after it, in its year's folder, and a hive reader sees each row once with its year
         Assert.Equal(["fct_activity/year=2024/part_2024-12.parquet", "fct_activity/year=2025/part_2025-01.parquet", "fct_activity/year=2025/part_2025-02.parquet"],
             first.Files.Select(f => f.Path));
-        Assert.Equal(["2024/2024-12", "2025/2025-01", "2025/2025-02"], first.Partitions!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["2024-12", "2025-01", "2025-02"], first.Partitions!.Keys.Order(StringComparer.Ordinal));
         var folder = Path.Combine(_root, "current", "fct_activity");
         Assert.Equal(1L, Count($"select count(*) from read_parquet('{folder}/*/*.parquet', hive_partitioning = true) where year = 2024"));
         Assert.Equal(3L, Count($"select count(*) from read_parquet('{folder}/*/*.parquet', hive_partitioning = true) where year = 2025"));
