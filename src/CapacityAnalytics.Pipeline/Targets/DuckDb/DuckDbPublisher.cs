@@ -35,19 +35,14 @@ public sealed class DuckDbPublisher : IPublisher
             connection.Execute($"create schema if not exists {Schema}");
             long rows = 0;
             var kept = 0;
-            // A table rebuilt by day in the warehouse (an incremental model) is compared day by day, a finer grain than
-            // its published partitions (years, for the Parquet folders), so a daily run replaces the days that changed.
-            var byDay = tables.Where(t => t.Spec?.Incremental is not null).Select(t => (t.Name, (string?)t.Spec!.Incremental!.PartitionBy)).ToList();
-            var daily = TableFingerprint.OfTables(connection, "main", byDay);
-            var published = TableFingerprint.OfTables(connection, Schema,
-                tables.Select(t => (t.Name, t.Spec?.Incremental is { } incremental ? incremental.PartitionBy : t.Unit)));
+            // Compared by the units the publish reads the warehouse tables by (PublishedTable.Unit): of fct_activity each
+            // month, so a daily run replaces the current month's rows, not the table.
+            var published = TableFingerprint.OfTables(connection, Schema, tables.Select(t => (t.Name, t.Unit)));
             foreach (var table in PublishedTables.WithContent(connection, tables))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var content = daily.TryGetValue(table.Name, out var days) ? days : table.Content!;
-                var partition = daily.ContainsKey(table.Name) ? table.Spec!.Incremental!.PartitionBy : table.Unit;
-                if (Publish(connection, table, partition, content, published.GetValueOrDefault(table.Name))) kept++;
-                rows += content.Rows;
+                if (Publish(connection, table, table.Content!, published.GetValueOrDefault(table.Name))) kept++;
+                rows += table.Content!.Rows;
             }
             Rows = rows;
             Result = Result with { Rows = rows, Kept = kept };
@@ -62,14 +57,13 @@ public sealed class DuckDbPublisher : IPublisher
     /// Copies one table into the published schema; true when the published one (<paramref name="published"/>, null when
     /// there is none) already held the same rows and was kept. Comparing fingerprints costs a scan of each, writing again
     /// a sort and a compressed copy, and most of a daily run's tables did not change. Of a partitioned fact only the
-    /// partitions that changed are replaced (<paramref name="partition"/>: the expression <paramref name="content"/>'s
-    /// partitions are the values of).
+    /// units that changed (<see cref="PublishedTable.Unit"/>) are replaced.
     /// </summary>
-    private static bool Publish(DuckDB.NET.Data.DuckDBConnection connection, PublishedTable table, string? partition, TableContent content, TableContent? published)
+    private static bool Publish(DuckDB.NET.Data.DuckDBConnection connection, PublishedTable table, TableContent content, TableContent? published)
     {
         var name = Sql.Identifier(table.Name);
         if (published is not null && published.Fingerprint == content.Fingerprint) return true;
-        if (published?.Partitions is { } was && content.Partitions is { } now && partition is not null)
+        if (published?.Partitions is { } was && content.Partitions is { } now && table.Unit is { } partition)
         {
             var changed = now.Keys.Union(was.Keys)
                 .Where(p => !now.TryGetValue(p, out var a) || !was.TryGetValue(p, out var b) || a != b)
