@@ -27,7 +27,7 @@ normalized as (
         lower(trim(source.type)) as type_key,
         lower(source.direction) as direction,
         source.occurred_at,
-        cast(timezone('UTC', source.occurred_at) as date) as activity_date,
+        utc_date(source.occurred_at) as activity_date,
         source.duration_minutes,
         source.subject,
     from source

@@ -17,7 +17,7 @@ renamed as (
         trim(source.ticket_id) as ticket_id,
         trim(source.account_id) as account_id,
         source.created_at,
-        cast(timezone('UTC', source.created_at) as date) as created_date,
+        utc_date(source.created_at) as created_date,
         source.first_response_at,
         source.solved_at,
         lower(source.priority) as priority,
