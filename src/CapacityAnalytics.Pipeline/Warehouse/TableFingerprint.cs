@@ -74,6 +74,33 @@ public static class TableFingerprint
         return result;
     }
 
+    /// <summary>
+    /// The fingerprint of some columns of <c>schema.table</c>: their names and types, the row count and the sum of the
+    /// rows' hashes over those columns alone, so it changes when they do and not when another column does. Null when the
+    /// table or one of the columns is not there.
+    /// </summary>
+    public static string? OfColumns(DuckDBConnection connection, string schema, string table, IReadOnlyList<string> columns)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(columns);
+        var types = new Dictionary<string, string>(StringComparer.Ordinal);
+        using (var command = connection.Command(
+            "select column_name, data_type from duckdb_columns() where database_name = current_database() and schema_name = $1 and table_name = $2",
+            schema, table))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) types[reader.GetString(0)] = reader.GetString(1);
+        }
+        if (columns.Count == 0 || columns.Any(c => !types.ContainsKey(c))) return null;
+        var list = string.Join(", ", columns.Select(Sql.Identifier));
+        using var sum = connection.Command(
+            $"select count(*), coalesce(sum(hash(_row)), 0)::varchar from (select {list} from {Sql.Identifier(schema)}.{Sql.Identifier(table)}) as _row");
+        using var result = sum.ExecuteReader();
+        result.Read();
+        var header = connection.Scalar<string>("select version()") + "\n" + string.Join("\n", columns.Select(c => c + " " + types[c])) + "\n";
+        return Digest(header, result.GetInt64(0), result.GetString(1));
+    }
+
     /// <summary>One fingerprint for a table from those of its partitions.</summary>
     private static string Combine(IReadOnlyDictionary<string, string> partitions) =>
         Convert.ToHexStringLower(XxHash128.Hash(Encoding.UTF8.GetBytes(

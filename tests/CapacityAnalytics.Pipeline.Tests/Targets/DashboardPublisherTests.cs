@@ -89,6 +89,18 @@ public sealed partial class DashboardPublisherTests : IDisposable
         w.Execute("update fct_account_health set as_of = as_of + 1");
         Assert.Equal(3, Publish(publisher, "run6").Kept);
         AssertFreshRender(root);
+
+        // When dim_csm's books change (a daily run moves them), the pages that read it whole are read again (book
+        // health, early warning) and planning, which looks up CSM names alone, keeps its data with calibration
+        w.Execute("update dim_csm set book_accounts = book_accounts + 1, book_arr = book_arr * 2");
+        Assert.Equal(2, Publish(publisher, "run7").Kept);
+        AssertFreshRender(root);
+
+        // When a CSM's name changes, planning is read again and shows it
+        w.Execute("update dim_csm set csm_name = 'Cy Smyth' where csm_id = 'c3'");
+        Assert.Equal(1, Publish(publisher, "run8").Kept);
+        Assert.Contains("Cy Smyth", File.ReadAllText(Path.Combine(root, "planning.html")), StringComparison.Ordinal);
+        AssertFreshRender(root);
     }
 
     private PublishResult Publish(DashboardPublisher publisher, string runId)

@@ -25,6 +25,29 @@ public sealed class TableFingerprintTests : IDisposable
     }
 
     [Fact]
+    public void The_fingerprint_of_some_columns_changes_with_them_and_not_with_the_others()
+    {
+        var names = TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]);
+        Assert.NotNull(names);
+
+        // hours change: the id and name columns hold what they held
+        _connection.Execute("update a set hours = 9.0");
+        Assert.Equal(names, TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]));
+
+        // a name changes, a row is added, the columns come in another order: each gives another fingerprint
+        _connection.Execute("update a set name = 'z' where id = 1");
+        var renamed = TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]);
+        Assert.NotEqual(names, renamed);
+        _connection.Execute("insert into a values (4, null, null)");
+        Assert.NotEqual(renamed, TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]));
+        Assert.NotEqual(TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]), TableFingerprint.OfColumns(_connection, "main", "a", ["name", "id"]));
+
+        // a column or a table that is not there has none
+        Assert.Null(TableFingerprint.OfColumns(_connection, "main", "a", ["id", "email"]));
+        Assert.Null(TableFingerprint.OfColumns(_connection, "main", "missing", ["id"]));
+    }
+
+    [Fact]
     public void The_same_rows_in_another_order_have_the_same_fingerprint()
     {
         Assert.Equal(Of("a"), Variant("select * from a order by id desc"));

@@ -10,7 +10,8 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 /// <summary>
 /// What each published page's data was read from, kept beside the pages in <see cref="FileName"/>: a key (the build of the
 /// app, <see cref="AppBuild"/>, the page, the measures catalog), the fingerprint of every table the page looked for or named in a
-/// query (<see cref="Absent"/> for one the warehouse did not have), and where the data's JSON is in the page with its
+/// query (<see cref="Absent"/> for one the warehouse did not have; of a <see cref="WarehouseQueries.Lookup"/>, the columns
+/// it read), and where the data's JSON is in the page with its
 /// SHA-256. A page's data is a function of these alone, so when a publish finds the same key and the same
 /// fingerprints, the data is taken from the page the folder holds instead of queried again, and only the page around
 /// it (the as-of date) is rendered (a daily run does not query the calibration and planning tables). A page that read
@@ -30,16 +31,22 @@ public sealed class PageCache
     private readonly Dictionary<string, PageRecord> previous;
     private readonly IReadOnlyDictionary<string, string> fingerprints;
     private readonly IReadOnlySet<string> existing;
+    private readonly Func<string, IReadOnlyList<string>, string?>? columnsFingerprint;
+    private readonly Dictionary<string, string?> projections = new(StringComparer.Ordinal);
     private readonly List<PageRecord> records = [];
 
     /// <param name="previousFolder">The published dashboard folder (it may not exist yet).</param>
     /// <param name="fingerprints">The fingerprint of each published table, by name.</param>
     /// <param name="existing">The names of the warehouse's tables.</param>
-    public PageCache(string previousFolder, IReadOnlyDictionary<string, string> fingerprints, IReadOnlySet<string> existing)
+    /// <param name="columnsFingerprint">The fingerprint of some columns of a warehouse table, for a read of those columns
+    /// alone (<see cref="WarehouseQueries.Lookup"/>); null: such a read is queried every time.</param>
+    public PageCache(string previousFolder, IReadOnlyDictionary<string, string> fingerprints, IReadOnlySet<string> existing,
+        Func<string, IReadOnlyList<string>, string?>? columnsFingerprint = null)
     {
         this.previousFolder = previousFolder;
         this.fingerprints = fingerprints;
         this.existing = existing;
+        this.columnsFingerprint = columnsFingerprint;
         previous = Read(Path.Combine(previousFolder, FileName));
     }
 
@@ -90,8 +97,16 @@ public sealed class PageCache
     public void Write(string folder) =>
         File.WriteAllText(Path.Combine(folder, FileName), JsonSerializer.Serialize(records.OrderBy(r => r.File, StringComparer.Ordinal).ToList(), Json) + "\n");
 
-    private string? Current(string table) =>
-        fingerprints.TryGetValue(table, out var fingerprint) ? fingerprint : existing.Contains(table) ? null : Absent;
+    private string? Current(string read)
+    {
+        if (WarehouseQueries.ParseProjection(read) is not var (table, columns))
+        {
+            return fingerprints.TryGetValue(read, out var fingerprint) ? fingerprint : existing.Contains(read) ? null : Absent;
+        }
+        if (!existing.Contains(table)) return Absent;
+        if (!projections.TryGetValue(read, out var projected)) projections[read] = projected = columnsFingerprint?.Invoke(table, columns);
+        return projected;
+    }
 
     private static Dictionary<string, PageRecord> Read(string path)
     {

@@ -9,8 +9,8 @@ namespace CapacityAnalytics.Pipeline.Targets.Dashboard;
 /// <summary>
 /// The dashboard's only way into the warehouse: catalog measures (grouped and filtered) and plain selects for lists.
 /// A table the run did not produce (e.g. no calibration yet) gives no rows, and the page says so. It notes every table
-/// it looked for or named in a query (<see cref="TakeReads"/>): what a page read, so that a publish can tell whether the
-/// page would come out the same.
+/// it looked for or named in a query, and the columns of a <see cref="Lookup"/> (<see cref="TakeReads"/>): what a page
+/// read, so that a publish can tell whether the page would come out the same.
 /// </summary>
 /// <param name="connection">The warehouse.</param>
 /// <param name="catalog">The measures.</param>
@@ -70,6 +70,32 @@ public sealed class WarehouseQueries(DuckDBConnection connection, MeasureCatalog
         if (!Has(table)) return null;
         var rows = Rows(sql);
         return rows.Count == 0 ? null : rows[0].Values.First() as string;
+    }
+
+    /// <summary>
+    /// One column of a table by another (e.g. CSM names by id). The read is noted as the two columns alone
+    /// (<see cref="Projection"/>), so a page that needs only them is not read again when the table's other columns change
+    /// (<c>dim_csm</c>'s books change every day, its names seldom). No table: no entries.
+    /// </summary>
+    public IReadOnlyDictionary<string, object?> Lookup(string table, string key, string value)
+    {
+        reads.Add(Projection(table, [key, value]));
+        if (!Tables.Contains(table)) return new Dictionary<string, object?>(StringComparer.Ordinal);
+        return MeasureQuery.Rows(connection, $"select {Sql.Identifier(key)} as k, {Sql.Identifier(value)} as v from {Sql.Identifier(table)}")
+            .Where(r => r["k"] is string)
+            .ToDictionary(r => (string)r["k"]!, r => r["v"], StringComparer.Ordinal);
+    }
+
+    /// <summary>How a read of some columns of a table is noted: <c>table(column, column)</c>.</summary>
+    public static string Projection(string table, IReadOnlyList<string> columns) => $"{table}({string.Join(", ", columns)})";
+
+    /// <summary>The table and columns of a read noted by <see cref="Projection"/>; null for a read of a whole table.</summary>
+    public static (string Table, IReadOnlyList<string> Columns)? ParseProjection(string read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        var open = read.IndexOf('(', StringComparison.Ordinal);
+        if (open <= 0 || !read.EndsWith(')')) return null;
+        return (read[..open], read[(open + 1)..^1].Split(", "));
     }
 
     public IReadOnlyList<string> Columns(string table) => Has(table) ? [.. connection.ColumnTypes(table).Select(c => c.Name)] : [];
