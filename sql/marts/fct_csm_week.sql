@@ -18,4 +18,7 @@ csm_weeks as (
     where rollup.level = 'csm'
 )
 
+-- Stored in the order of its key: the dashboard's measures sum its rows as stored, and sums of doubles in another
+-- order can differ in the last digit, so the same inputs would not give the same pages
 select * from csm_weeks
+order by csm_id, week_start
