@@ -181,8 +181,8 @@ public sealed class ParquetPublisher(string root, int keep) : IPublisher
             var skip = reuse is { Count: > 0 }
                 ? $" where coalesce(cast({table.Unit} as varchar), '') not in ({string.Join(", ", reuse.Keys.Order(StringComparer.Ordinal).Select(Sql.Literal))})"
                 : "";
-            // A unit with rows is one the fingerprints list: the copy writes something unless all of them are reused.
-            var written = reuse is null || table.Content?.Partitions is not { } units || units.Keys.Any(u => !reuse.ContainsKey(u));
+            // A unit with rows is one the fingerprints list: with some reused, the copy writes something unless all are.
+            var written = skip.Length == 0 || table.Content?.Partitions is not { } units || units.Keys.Any(u => !reuse!.ContainsKey(u));
             var (fileColumn, by) = table.FileBy is { } fileBy
                 ? ($", {fileBy} as \"{FileColumn}\"", $"\"{PartitionColumn}\", \"{FileColumn}\"")
                 : ("", $"\"{PartitionColumn}\"");

@@ -184,6 +184,21 @@ public sealed class ParquetPublisherTests : IDisposable
     }
 
     [Fact]
+    public void A_partitioned_table_without_rows_is_published_as_an_empty_folder_again_and_again()
+    {
+        Exec("delete from fct_activity");
+        PublishedTable[] tables = [new("fct_activity", "activity_id", "year(occurred_at)", "strftime(occurred_at, '%Y-%m')")];
+        var publisher = new ParquetPublisher(_root, keep: 3);
+
+        publisher.Publish(Context("run1"), tables, CancellationToken.None);
+        publisher.Publish(Context("run2"), tables, CancellationToken.None);
+
+        var activity = Manifest.Read(Path.Combine(_root, "current", Manifest.FileName)).Tables.Single();
+        Assert.Equal(0, activity.Rows);
+        Assert.Empty(activity.Files);
+    }
+
+    [Fact]
     public void An_unchanged_table_whose_file_is_gone_from_the_last_publish_is_written_again()
     {
         var publisher = new ParquetPublisher(_root, keep: 2);
