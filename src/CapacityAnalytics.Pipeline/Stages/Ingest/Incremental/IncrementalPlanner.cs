@@ -48,7 +48,7 @@ public static class IncrementalPlanner
             return new IncrementalPlan(InputChange.Added, files, added, inputs, false, $"{added.Count} new input files to append");
         }
         var reason = known.Count == 0
-            ? "first load"
+            ? "first load: full ingest"
             : $"{changed.Count} changed, {removed.Count} removed, {added.Count} added input files: full ingest";
         return new IncrementalPlan(InputChange.Changed, files, added, inputs, false, reason);
     }

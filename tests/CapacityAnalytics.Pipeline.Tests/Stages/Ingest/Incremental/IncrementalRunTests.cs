@@ -161,9 +161,10 @@ public class IncrementalRunTests
         File.WriteAllLines(accounts, lines);
         var second = harness.Run("ingest");
 
-        // Then everything is ingested again (not appended) and the new value is in
+        // Then everything is ingested again (not appended), the run says why, and the new value is in
         var ingest = second.Stages.Single(s => s.Stage == "ingest");
         Assert.DoesNotContain(ingest.Details, d => d.Contains("appended", StringComparison.Ordinal));
+        Assert.Contains("1 changed, 0 removed, 0 added input files: full ingest", ingest.Details);
         Assert.Equal(123456, harness.Scalar<double>($"select arr from raw_accounts where account_id = '{account}'"));
         Assert.Equal([second.RunId], harness.Strings("select distinct run_id from loaded_file"));
         Assert.Equal(FileHashOf(accounts), harness.Strings("select content_hash from loaded_file where path like '%/accounts.csv'")[0]);
