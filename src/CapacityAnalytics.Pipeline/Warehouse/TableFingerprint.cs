@@ -75,26 +75,18 @@ public static class TableFingerprint
     }
 
     /// <summary>
-    /// The fingerprint of some columns of <c>schema.table</c>: their names and types, the row count and the sum of the
+    /// The fingerprint of some columns of a <c>main</c> table: their names and types, the row count and the sum of the
     /// rows' hashes over those columns alone, so it changes when they do and not when another column does. Null when the
     /// table or one of the columns is not there.
     /// </summary>
-    public static string? OfColumns(DuckDBConnection connection, string schema, string table, IReadOnlyList<string> columns)
+    public static string? OfColumns(DuckDBConnection connection, string table, IReadOnlyList<string> columns)
     {
         ArgumentNullException.ThrowIfNull(connection);
         ArgumentNullException.ThrowIfNull(columns);
-        var types = new Dictionary<string, string>(StringComparer.Ordinal);
-        using (var command = connection.Command(
-            "select column_name, data_type from duckdb_columns() where database_name = current_database() and schema_name = $1 and table_name = $2",
-            schema, table))
-        using (var reader = command.ExecuteReader())
-        {
-            while (reader.Read()) types[reader.GetString(0)] = reader.GetString(1);
-        }
+        var types = connection.ColumnTypes(table).ToDictionary(c => c.Name, c => c.Type, StringComparer.Ordinal);
         if (columns.Count == 0 || columns.Any(c => !types.ContainsKey(c))) return null;
-        var list = string.Join(", ", columns.Select(Sql.Identifier));
         using var sum = connection.Command(
-            $"select count(*), coalesce(sum(hash(_row)), 0)::varchar from (select {list} from {Sql.Identifier(schema)}.{Sql.Identifier(table)}) as _row");
+            $"select count(*), coalesce(sum(hash(_row)), 0)::varchar from (select {string.Join(", ", columns.Select(Sql.Identifier))} from {Sql.Identifier(table)}) as _row");
         using var result = sum.ExecuteReader();
         result.Read();
         var header = connection.Scalar<string>("select version()") + "\n" + string.Join("\n", columns.Select(c => c + " " + types[c])) + "\n";

@@ -27,24 +27,24 @@ public sealed class TableFingerprintTests : IDisposable
     [Fact]
     public void The_fingerprint_of_some_columns_changes_with_them_and_not_with_the_others()
     {
-        var names = TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]);
+        var names = TableFingerprint.OfColumns(_connection, "a", ["id", "name"]);
         Assert.NotNull(names);
 
         // hours change: the id and name columns hold what they held
         _connection.Execute("update a set hours = 9.0");
-        Assert.Equal(names, TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]));
+        Assert.Equal(names, TableFingerprint.OfColumns(_connection, "a", ["id", "name"]));
 
         // a name changes, a row is added, the columns come in another order: each gives another fingerprint
         _connection.Execute("update a set name = 'z' where id = 1");
-        var renamed = TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]);
+        var renamed = TableFingerprint.OfColumns(_connection, "a", ["id", "name"]);
         Assert.NotEqual(names, renamed);
         _connection.Execute("insert into a values (4, null, null)");
-        Assert.NotEqual(renamed, TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]));
-        Assert.NotEqual(TableFingerprint.OfColumns(_connection, "main", "a", ["id", "name"]), TableFingerprint.OfColumns(_connection, "main", "a", ["name", "id"]));
+        Assert.NotEqual(renamed, TableFingerprint.OfColumns(_connection, "a", ["id", "name"]));
+        Assert.NotEqual(TableFingerprint.OfColumns(_connection, "a", ["id", "name"]), TableFingerprint.OfColumns(_connection, "a", ["name", "id"]));
 
         // a column or a table that is not there has none
-        Assert.Null(TableFingerprint.OfColumns(_connection, "main", "a", ["id", "email"]));
-        Assert.Null(TableFingerprint.OfColumns(_connection, "main", "missing", ["id"]));
+        Assert.Null(TableFingerprint.OfColumns(_connection, "a", ["id", "email"]));
+        Assert.Null(TableFingerprint.OfColumns(_connection, "missing", ["id"]));
     }
 
     [Fact]

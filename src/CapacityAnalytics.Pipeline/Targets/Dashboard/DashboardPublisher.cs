@@ -23,7 +23,7 @@ public sealed class DashboardPublisher(string root) : IPublisher
         var fingerprints = PublishedTables.WithContent(context.Connection, tables).Where(t => t.Content is not null)
             .ToDictionary(t => t.Name, t => t.Content!.Fingerprint, StringComparer.Ordinal);
         var cache = new PageCache(Path.GetFullPath(root), fingerprints, context.Connection.TableNames(),
-            (table, columns) => TableFingerprint.OfColumns(context.Connection, "main", table, columns));
+            (table, columns) => TableFingerprint.OfColumns(context.Connection, table, columns));
         // The pages are written into a staging folder and swapped in together: never a mix of two runs' pages.
         var staged = FolderSwap.Prepare(root, context.RunId, folder => written = Write(folder, context.Connection, MeasureCatalog.Default(context.Model), cache, cancellationToken));
         return new StagedFolderPublish(staged) { Result = new PublishResult(Name, Path.Combine(root, written[0]), written.Count, 0) { Kept = cache.Kept } };

@@ -24,7 +24,7 @@ public static class IncrementalPlanner
         {
             return new IncrementalPlan(InputChange.Untracked, null, [], inputs, false, "a source is a query: full ingest");
         }
-        if (known.Count > 0 && LoadedFiles.OtherBuilds(connection, AppBuild.Id) is [_, ..])
+        if (known.Count > 0 && LoadedFiles.LoadedByOtherBuild(connection, AppBuild.Id))
         {
             // Rows typed by other code are not what this build would load: the raw tables are loaded again, and the
             // full ingest makes the transform rebuild everything on them.

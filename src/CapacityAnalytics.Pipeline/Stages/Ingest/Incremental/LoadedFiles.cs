@@ -43,15 +43,11 @@ public static class LoadedFiles
         return files;
     }
 
-    /// <summary>The builds of the app other than <paramref name="build"/> that loaded any of the files, in order.</summary>
-    public static List<string> OtherBuilds(DuckDBConnection connection, string build)
+    /// <summary>Whether a build of the app other than <paramref name="build"/> loaded any of the files.</summary>
+    public static bool LoadedByOtherBuild(DuckDBConnection connection, string build)
     {
         Ensure(connection);
-        using var command = connection.Command($"select distinct coalesce(app_build, '') from {Table} where app_build is distinct from $1 order by 1", build);
-        using var reader = command.ExecuteReader();
-        var builds = new List<string>();
-        while (reader.Read()) builds.Add(reader.GetString(0));
-        return builds;
+        return connection.Scalar<long>($"select count(*) from {Table} where app_build is distinct from $1", build) > 0;
     }
 
     /// <summary>After a full ingest: the list becomes exactly these files.</summary>
